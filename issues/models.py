@@ -1,0 +1,584 @@
+"""What is negotiated and what is said about it.
+
+Issues, their status over time, each party's positions, officials' statements,
+and the sources every one of those facts comes from. Reads live in the QuerySet
+classes here so that the public site, the admin and the API ask the same questions
+the same way; multi-step writes live in ``issues.services``.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import connections, models
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Length, Trim
+from django.db.models.lookups import GreaterThan
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, precision_constraint
+from rounds.models import Official, Party, Round
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+class IssueStatus(models.TextChoices):
+    """Where an issue stands, from untouched to settled, in this order."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    FAR_APART = "far_apart", _("Far apart")
+    UNDER_DISCUSSION = "under_discussion", _("Under discussion")
+    PROGRESSING = "progressing", _("Progressing")
+    NEAR_AGREEMENT = "near_agreement", _("Near agreement")
+    AGREED = "agreed", _("Agreed")
+    DROPPED = "dropped", _("Dropped")
+
+
+STATUS_ORDER: dict[str, int] = {value: index for index, value in enumerate(IssueStatus.values)}
+
+
+class PublicationState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PositionKind(models.TextChoices):
+    PROPOSAL = "proposal", _("Proposal")
+    DEMAND = "demand", _("Demand")
+    COUNTER_PROPOSAL = "counter_proposal", _("Counter-proposal")
+    CONCESSION = "concession", _("Concession")
+    OPPOSITION = "opposition", _("Opposition")
+    SUPPORT = "support", _("Support")
+
+
+class StatementKind(models.TextChoices):
+    """A quote is the speaker's own words; reported speech is the writer's account of them."""
+
+    QUOTE = "quote", _("Direct quote")
+    REPORTED = "reported", _("Reported speech")
+
+
+class Tone(models.TextChoices):
+    OPTIMISTIC = "optimistic", _("Optimistic")
+    CAUTIOUS = "cautious", _("Cautious")
+    NEUTRAL = "neutral", _("Neutral")
+    CRITICAL = "critical", _("Critical")
+
+
+class SourceKind(models.TextChoices):
+    ARTICLE = "article", _("News article")
+    PRESS_RELEASE = "press_release", _("Press release or media advisory")
+    OFFICIAL_DOCUMENT = "official_document", _("Official document")
+    REFERENCE = "reference", _("Reference or timeline")
+    OTHER = "other", _("Other")
+
+
+http_url_validator = URLValidator(schemes=["http", "https"], message=_("Enter a valid http:// or https:// URL."))
+
+
+# --------------------------------------------------------------------------- sources
+
+
+class Source(TimeStampedModel):
+    """Where a fact comes from: an article, a release, an official document.
+
+    Any of title, description or URL may be unknown (our copy of an article may
+    have lost its headline), but not all three: a source must be identifiable.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices, default=SourceKind.ARTICLE)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    outlet = models.CharField(_("outlet"), max_length=200, blank=True, help_text=_("e.g. AFP, CBC News."))
+    title = models.CharField(_("title"), max_length=300, blank=True, help_text=_("Headline as published."))
+    description = models.CharField(
+        _("description"),
+        max_length=300,
+        blank=True,
+        help_text=_("A short editorial description, used when the headline is not known."),
+    )
+    url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    dateline = models.CharField(_("dateline"), max_length=100, blank=True, help_text=_("e.g. Ottawa."))
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [F("published_on").desc(nulls_last=True), "outlet", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title="") | ~Q(description="") | ~Q(url=""), name="source_identifiable"
+            ),
+            models.CheckConstraint(
+                condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
+                name="source_url_http",
+            ),
+            models.CheckConstraint(condition=Q(kind__in=SourceKind.values), name="source_kind_valid"),
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="source_url_unique"),
+        ]
+
+    def __str__(self) -> str:
+        label = self.title or self.description or self.url
+        return f"{self.outlet}: {label}" if self.outlet else label
+
+    def get_absolute_url(self) -> str:
+        return reverse("issues:source-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if not (self.title.strip() or self.description.strip() or self.url.strip()):
+            raise ValidationError(_("Give at least a title, a description or a URL so readers can find the source."))
+
+
+# --------------------------------------------------------------------------- publishing
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=PublicationState.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(state=PublicationState.DRAFT)
+
+
+class Publishable(models.Model):
+    """Draft/published state. Only published rows are ever shown to the public."""
+
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=PublicationState.choices,
+        default=PublicationState.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == PublicationState.PUBLISHED
+
+
+def publication_constraints(prefix: str) -> list[models.CheckConstraint]:
+    return [
+        models.CheckConstraint(condition=Q(state__in=PublicationState.values), name=f"{prefix}_state_valid"),
+        models.CheckConstraint(
+            condition=Q(state=PublicationState.DRAFT) | Q(published_at__isnull=False),
+            name=f"{prefix}_published_has_time",
+        ),
+    ]
+
+
+def check_round_matches_date(round_: Round | None, date, precision: str) -> None:
+    """A statement, position or assessment tied to a round must be dated within it.
+
+    Month-precision dates only need to overlap the round's month(s).
+    """
+    if round_ is None or date is None or round_.start_date is None or round_.end_date is None:
+        return
+    if precision == DatePrecision.MONTH:
+        start_month = (round_.start_date.year, round_.start_date.month)
+        end_month = (round_.end_date.year, round_.end_date.month)
+        if start_month <= (date.year, date.month) <= end_month:
+            return
+    elif round_.contains(date):
+        return
+    raise ValidationError(
+        {
+            "round": _("%(round)s ran from %(start)s to %(end)s; the date %(date)s is outside it.")
+            % {"round": round_, "start": round_.start_date, "end": round_.end_date, "date": date}
+        }
+    )
+
+
+# --------------------------------------------------------------------------- issues
+
+
+class IssueQuerySet(models.QuerySet["Issue"]):
+    def with_current_status(self) -> IssueQuerySet:
+        """Annotate each issue with its latest published status and the date of that assessment.
+
+        ``current_status_code`` is None for an issue nobody has assessed yet.
+        """
+        latest = StatusAssessment.objects.published().filter(issue=OuterRef("pk")).order_by("-date", "-id")
+        return self.annotate(
+            current_status_code=Subquery(latest.values("status")[:1]),
+            status_changed_on=Subquery(latest.values("date")[:1]),
+        )
+
+    def with_latest_positions(self) -> IssueQuerySet:
+        """Prefetch each party's latest published position as ``latest_positions`` (one query)."""
+        return self.prefetch_related(
+            Prefetch(
+                "positions",
+                queryset=Position.objects.latest_per_party().select_related("party", "round", "source"),
+                to_attr="latest_positions",
+            )
+        )
+
+    def with_status(self, *codes: str) -> IssueQuerySet:
+        return self.with_current_status().filter(current_status_code__in=codes)
+
+    def involving_party(self, party: Party) -> IssueQuerySet:
+        """Issues on which ``party`` has a published position."""
+        return self.filter(pk__in=Position.objects.published().filter(party=party).values("issue_id"))
+
+    def search(self, query: str) -> IssueQuerySet:
+        qs = self
+        for word in query.split():
+            qs = qs.filter(Q(title__icontains=word) | Q(description__icontains=word))
+        return qs
+
+
+class Issue(TimeStampedModel):
+    """A negotiating topic, chapter or annex."""
+
+    class Kind(models.TextChoices):
+        CHAPTER = "chapter", _("Chapter")
+        ANNEX = "annex", _("Annex")
+        TOPIC = "topic", _("Topic")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TOPIC)
+    description = models.TextField(_("description"), blank=True)
+    related = models.ManyToManyField("self", verbose_name=_("related issues"), blank=True, symmetrical=True)
+
+    objects = IssueQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("issue")
+        verbose_name_plural = _("issues")
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["chapter", "annex", "topic"]), name="issue_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("issues:issue-detail", args=[self.slug])
+
+    @property
+    def current_status(self) -> str | None:
+        """The latest published assessment's status code, or None if never assessed."""
+        if hasattr(self, "current_status_code"):
+            return self.current_status_code
+        latest = self.status_history.published().order_by("-date", "-id").values_list("status", flat=True).first()
+        return latest
+
+    @property
+    def current_status_label(self) -> str:
+        code = self.current_status
+        return IssueStatus(code).label if code else _("Not yet assessed")
+
+
+class StatusAssessmentQuerySet(PublishableQuerySet):
+    def chronological(self) -> StatusAssessmentQuerySet:
+        return self.order_by("date", "id")
+
+    def at_round(self, round_: Round) -> StatusAssessmentQuerySet:
+        return self.filter(round=round_)
+
+
+class StatusAssessment(Publishable, PartialDateModel, TimeStampedModel):
+    """The status of an issue as assessed at a round or on a date.
+
+    The issue's current status is its latest published assessment; earlier ones
+    are its history.
+    """
+
+    issue = models.ForeignKey(Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="status_history")
+    status = models.CharField(_("status"), max_length=20, choices=IssueStatus.choices)
+    round = models.ForeignKey(
+        Round,
+        verbose_name=_("round"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="status_assessments",
+    )
+    note = models.TextField(_("note"), blank=True, help_text=_("What the source says that justifies this status."))
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="status_assessments"
+    )
+
+    objects = StatusAssessmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["issue", "date", "id"]
+        verbose_name = _("status assessment")
+        verbose_name_plural = _("status history")
+        indexes = [models.Index(fields=["issue", "date"], name="assessment_issue_date")]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=IssueStatus.values), name="assessment_status_valid"),
+            precision_constraint("assessment"),
+            *publication_constraints("assessment"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issue}: {self.get_status_display()} ({self.display_date})"
+
+    def get_absolute_url(self) -> str:
+        return self.issue.get_absolute_url() + f"#status-{self.pk}"
+
+    def clean(self) -> None:
+        check_round_matches_date(self.round, self.date, self.date_precision)
+
+
+# --------------------------------------------------------------------------- positions
+
+
+class PositionQuerySet(PublishableQuerySet):
+    def latest_per_party(self) -> PositionQuerySet:
+        """Each (issue, party) pair's newest published position, and nothing older."""
+        newest = (
+            Position.objects.published()
+            .filter(issue=OuterRef("issue"), party=OuterRef("party"))
+            .order_by("-date", "-id")
+            .values("id")[:1]
+        )
+        return self.published().filter(id=Subquery(newest))
+
+    def by_party(self, party: Party) -> PositionQuerySet:
+        return self.filter(party=party)
+
+
+class Position(Publishable, PartialDateModel, TimeStampedModel):
+    """A party's stance on an issue at a round or on a date."""
+
+    issue = models.ForeignKey(Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="positions")
+    party = models.ForeignKey(Party, verbose_name=_("party"), on_delete=models.PROTECT, related_name="positions")
+    kind = models.CharField(_("kind"), max_length=20, choices=PositionKind.choices)
+    summary = models.TextField(_("summary"))
+    round = models.ForeignKey(
+        Round, verbose_name=_("round"), on_delete=models.PROTECT, null=True, blank=True, related_name="positions"
+    )
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="positions")
+
+    objects = PositionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["issue", "party", "date", "id"]
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        indexes = [models.Index(fields=["issue", "party", "date"], name="position_issue_party_date")]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=PositionKind.values), name="position_kind_valid"),
+            models.CheckConstraint(
+                condition=GreaterThan(Length(Trim("summary")), 0), name="position_summary_not_blank"
+            ),
+            precision_constraint("position"),
+            *publication_constraints("position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party}: {self.get_kind_display()} on {self.issue}"
+
+    def get_absolute_url(self) -> str:
+        return self.issue.get_absolute_url() + f"#position-{self.pk}"
+
+    def clean(self) -> None:
+        if not (self.summary or "").strip():
+            raise ValidationError({"summary": _("Summarise the position; it cannot be blank.")})
+        check_round_matches_date(self.round, self.date, self.date_precision)
+
+
+# --------------------------------------------------------------------------- statements
+
+
+class StatementQuerySet(PublishableQuerySet):
+    def with_related(self) -> StatementQuerySet:
+        """Everything a statement is shown with, in two queries whatever the row count."""
+        return self.select_related("speaker__party", "attributed_party", "round", "source").prefetch_related(
+            Prefetch("issues", queryset=Issue.objects.order_by("title"))
+        )
+
+    def by_party(self, party: Party) -> StatementQuerySet:
+        """Statements by the party's officials, or attributed to the party when the speaker is unnamed."""
+        return self.filter(Q(speaker__party=party) | Q(speaker__isnull=True, attributed_party=party))
+
+    def search(self, query: str) -> StatementQuerySet:
+        """Statements whose text matches ``query``.
+
+        On PostgreSQL: full-text search (English stemming, websearch syntax) through
+        the GIN index created in migration 0002, annotated with ``search_rank``.
+        Elsewhere: every word must appear in the text, case-insensitively; for plain
+        words this finds the same statements.
+        """
+        query = query.strip()
+        if not query:
+            return self
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank
+
+            vector = statement_search_vector()
+            search_query = SearchQuery(query, config="english", search_type="websearch")
+            return (
+                self.alias(search_document=vector)
+                .filter(search_document=search_query)
+                .annotate(search_rank=SearchRank(vector, search_query))
+            )
+        qs = self
+        for word in query.split():
+            qs = qs.filter(text__icontains=word)
+        return qs
+
+
+def statement_search_vector():
+    """The expression indexed for full-text search; queries must use exactly this one."""
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector("text", config="english")
+
+
+class Statement(Publishable, PartialDateModel, TimeStampedModel):
+    """Words of an official: a verbatim quote or reported speech, kept apart.
+
+    A quote's ``text`` is exactly what the source prints between quotation marks.
+    Reported speech keeps the source's own sentence. An unnamed speaker ("a US trade
+    official") has no ``speaker`` but keeps the attribution as printed.
+    """
+
+    speaker = models.ForeignKey(
+        Official,
+        verbose_name=_("speaker"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text=_("Leave empty when the source does not name the speaker, and fill in the attribution."),
+    )
+    attribution = models.CharField(
+        _("attribution as printed"),
+        max_length=200,
+        blank=True,
+        help_text=_('How the source attributes the words, e.g. "a US trade official". Required without a speaker.'),
+    )
+    attributed_party = models.ForeignKey(
+        Party,
+        verbose_name=_("party of an unnamed speaker"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attributed_statements",
+        help_text=_("Only for unnamed speakers whose side the source gives; a named speaker's party is their own."),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=StatementKind.choices, default=StatementKind.QUOTE)
+    text = models.TextField(_("text"), help_text=_("A quote verbatim, without the surrounding quotation marks."))
+    context = models.CharField(
+        _("lead-in"),
+        max_length=300,
+        blank=True,
+        help_text=_('Words around a partial quote, as printed, e.g. "said she was".'),
+    )
+    occasion = models.CharField(
+        _("occasion"), max_length=200, blank=True, help_text=_('e.g. "news conference", "interview with CNBC".')
+    )
+    round = models.ForeignKey(
+        Round,
+        verbose_name=_("round"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text=_("The round during which the words were said, if any."),
+    )
+    issues = models.ManyToManyField(Issue, verbose_name=_("issues"), blank=True, related_name="statements")
+    tone = models.CharField(_("tone"), max_length=12, choices=Tone.choices, default=Tone.NEUTRAL)
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="statements")
+
+    objects = StatementQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[issues])
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        indexes = [
+            models.Index(fields=["state", "date"], name="statement_state_date"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=StatementKind.values), name="statement_kind_valid"),
+            models.CheckConstraint(condition=Q(tone__in=Tone.values), name="statement_tone_valid"),
+            models.CheckConstraint(condition=GreaterThan(Length(Trim("text")), 0), name="statement_text_not_blank"),
+            models.CheckConstraint(
+                condition=Q(speaker__isnull=False) | ~Q(attribution=""), name="statement_unnamed_has_attribution"
+            ),
+            precision_constraint("statement"),
+            *publication_constraints("statement"),
+        ]
+
+    def __str__(self) -> str:
+        words = self.text if len(self.text) <= 60 else self.text[:57].rstrip() + "…"
+        return f"{self.speaker_name}: {words}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("issues:statement-detail", args=[self.pk])
+
+    @property
+    def speaker_name(self) -> str:
+        return self.speaker.name if self.speaker_id else self.attribution
+
+    @property
+    def party(self) -> Party | None:
+        return self.speaker.party if self.speaker_id else self.attributed_party
+
+    @property
+    def is_quote(self) -> bool:
+        return self.kind == StatementKind.QUOTE
+
+    def find_duplicate(self) -> Statement | None:
+        """Another statement with the same speaker (or attribution) and the same words."""
+        text = " ".join((self.text or "").split())
+        if not text:
+            return None
+        others = Statement.objects.exclude(pk=self.pk) if self.pk else Statement.objects.all()
+        if self.speaker_id:
+            others = others.filter(speaker_id=self.speaker_id)
+        else:
+            others = others.filter(speaker__isnull=True, attribution__iexact=self.attribution.strip())
+        for candidate in others.filter(text__icontains=text[:100]).only("id", "text"):
+            if " ".join(candidate.text.split()).casefold() == text.casefold():
+                return candidate
+        return None
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if not (self.text or "").strip():
+            errors.setdefault("text", []).append(_("The text cannot be blank."))
+        if not self.speaker_id and not (self.attribution or "").strip():
+            errors.setdefault("attribution", []).append(
+                _('The speaker is not named: give the attribution as printed, e.g. "a US trade official".')
+            )
+        if self.speaker_id and self.attributed_party_id:
+            errors.setdefault("attributed_party", []).append(
+                _("A named speaker's party is their own; leave this empty.")
+            )
+        try:
+            check_round_matches_date(self.round, self.date, self.date_precision)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                errors.setdefault(field, []).extend(messages)
+        if not errors.get("text"):
+            duplicate = self.find_duplicate()
+            if duplicate is not None:
+                errors.setdefault("text", []).append(
+                    ValidationError(
+                        _("%(speaker)s's words are already recorded as statement #%(pk)s."),
+                        code="duplicate",
+                        params={"speaker": self.speaker_name, "pk": duplicate.pk},
+                    )
+                )
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,152 @@
+"""Writes to the issues domain: one function per operation, shared by admin and API.
+
+Each function validates with ``full_clean()`` (the model's ``clean()`` holds the
+domain rules) and runs in a transaction, so a write either lands whole or not at
+all, whichever door it came through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from .models import Issue, Position, PublicationState, Source, Statement, StatusAssessment
+
+P = TypeVar("P", Statement, Position, StatusAssessment)
+
+
+def _assign(instance: models.Model, fields: dict[str, Any]) -> None:
+    for name, value in fields.items():
+        setattr(instance, name, value)
+
+
+@transaction.atomic
+def source_create(**fields: Any) -> Source:
+    source = Source(**fields)
+    source.full_clean()
+    source.save()
+    return source
+
+
+@transaction.atomic
+def source_update(*, source: Source, **fields: Any) -> Source:
+    _assign(source, fields)
+    source.full_clean()
+    source.save()
+    return source
+
+
+@transaction.atomic
+def statement_create(*, issues: Iterable[Issue] = (), publish: bool = False, **fields: Any) -> Statement:
+    """Record a statement; it starts as a draft unless ``publish`` is set."""
+    statement = Statement(**fields)
+    if publish:
+        _mark_published(statement)
+    statement.full_clean()
+    statement.save()
+    statement.issues.set(list(issues))
+    return statement
+
+
+@transaction.atomic
+def statement_update(*, statement: Statement, issues: Iterable[Issue] | None = None, **fields: Any) -> Statement:
+    """Change a statement; ``issues=None`` leaves its issues as they are."""
+    _assign(statement, fields)
+    statement.full_clean()
+    statement.save()
+    if issues is not None:
+        statement.issues.set(list(issues))
+    return statement
+
+
+@transaction.atomic
+def position_create(*, publish: bool = False, **fields: Any) -> Position:
+    position = Position(**fields)
+    if publish:
+        _mark_published(position)
+    position.full_clean()
+    position.save()
+    return position
+
+
+@transaction.atomic
+def position_update(*, position: Position, **fields: Any) -> Position:
+    _assign(position, fields)
+    position.full_clean()
+    position.save()
+    return position
+
+
+@transaction.atomic
+def status_assessment_create(*, publish: bool = False, **fields: Any) -> StatusAssessment:
+    """Assess an issue's status at a round or on a date.
+
+    Without a date, an assessment made at a round takes the round's last day.
+    """
+    assessment = StatusAssessment(**fields)
+    if assessment.date is None and assessment.round is not None and assessment.round.end_date:
+        assessment.date = assessment.round.end_date
+    if publish:
+        _mark_published(assessment)
+    assessment.full_clean()
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def status_assessment_update(*, assessment: StatusAssessment, **fields: Any) -> StatusAssessment:
+    _assign(assessment, fields)
+    assessment.full_clean()
+    assessment.save()
+    return assessment
+
+
+def _mark_published(item: Statement | Position | StatusAssessment) -> None:
+    item.state = PublicationState.PUBLISHED
+    if item.published_at is None:
+        item.published_at = timezone.now()
+
+
+def _mark_draft(item: Statement | Position | StatusAssessment) -> None:
+    item.state = PublicationState.DRAFT
+
+
+@transaction.atomic
+def publish(item: P) -> P:
+    """Make one statement, position or assessment public (after validating it again)."""
+    _mark_published(item)
+    item.full_clean()
+    item.save(update_fields=["state", "published_at", "updated_at"])
+    return item
+
+
+@transaction.atomic
+def unpublish(item: P) -> P:
+    """Take an item back to draft; it disappears from the public site and API at once."""
+    _mark_draft(item)
+    item.save(update_fields=["state", "updated_at"])
+    return item
+
+
+@transaction.atomic
+def publish_many(items: Iterable[P]) -> int:
+    """Publish several items; all of them or, if one is invalid, none. Returns how many changed."""
+    changed = 0
+    for item in items:
+        if item.state != PublicationState.PUBLISHED:
+            publish(item)
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def unpublish_many(items: Iterable[P]) -> int:
+    changed = 0
+    for item in items:
+        if item.state != PublicationState.DRAFT:
+            unpublish(item)
+            changed += 1
+    return changed

@@ -1,0 +1,89 @@
+"""Building blocks shared by the domain models of both apps.
+
+Kept apart from ``rounds.models`` so that ``issues`` can import them without
+pulling in the round models themselves.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    """Created/updated timestamps on everything editors touch.
+
+    ``updated_at`` is indexed because API clients poll with ``updated_since``.
+    """
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date the source actually gives.
+
+    Articles often say "Wednesday" or "last week". We store the best date we can
+    justify and say how precise it is, instead of inventing a day.
+    """
+
+    DAY = "day", _("exact day")
+    MONTH = "month", _("month only")
+    APPROXIMATE = "approximate", _("approximate")
+
+
+def format_partial_date(value: datetime.date | None, precision: str) -> str:
+    """Render a date no more precisely than it is known."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    text = formats.date_format(value, "DATE_FORMAT")
+    if precision == DatePrecision.APPROXIMATE:
+        return _("c. %(date)s") % {"date": text}
+    return text
+
+
+class PartialDateModel(models.Model):
+    """A date plus how precise it is, plus the wording the source used."""
+
+    date = models.DateField(
+        _("date"),
+        help_text=_(
+            "Best known date. If the source gives only a month, use the 1st and pick 'month only'; "
+            "if it is an estimate (\"last week\"), pick 'approximate'."
+        ),
+    )
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=12,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    date_text = models.CharField(
+        _("date as printed"),
+        max_length=200,
+        blank=True,
+        help_text=_('How the source words the date, e.g. "Wednesday" or "last week", and how it was resolved.'),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_date(self) -> str:
+        return format_partial_date(self.date, self.date_precision)
+
+
+def precision_constraint(prefix: str) -> models.CheckConstraint:
+    """Database check that ``date_precision`` holds one of the known values."""
+    return models.CheckConstraint(
+        condition=models.Q(date_precision__in=DatePrecision.values),
+        name=f"{prefix}_date_precision_valid",
+    )
