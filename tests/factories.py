@@ -1,0 +1,121 @@
+"""factory_boy factories for the domain models. Published by default where it matters."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from issues.models import Issue, Position, PublicationState, Source, StatusAssessment, Statement
+from rounds.models import Milestone, Official, Party, Round
+
+
+class PartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Party
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Party {n}")
+    slug = factory.Sequence(lambda n: f"party-{n}")
+    iso_code = factory.Sequence(lambda n: f"{chr(65 + (n // 26) % 26)}{chr(65 + n % 26)}")
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    slug = factory.Sequence(lambda n: f"source-{n}")
+    outlet = "Test Wire"
+    title = factory.Sequence(lambda n: f"Article {n}")
+    url = factory.Sequence(lambda n: f"https://news.example.com/{n}")
+
+
+class OfficialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Official
+
+    name = factory.Sequence(lambda n: f"Official {n}")
+    slug = factory.Sequence(lambda n: f"official-{n}")
+    title = "Chief negotiator"
+    role = "chief_negotiator"
+    party = factory.SubFactory(PartyFactory)
+
+
+class RoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Round
+
+    number = factory.Sequence(lambda n: n + 1)
+    slug = factory.Sequence(lambda n: f"round-{n + 1}")
+    city = "Ottawa"
+    host_party = factory.SubFactory(PartyFactory)
+    start_date = factory.Sequence(lambda n: datetime.date(2017, 8, 16) + datetime.timedelta(days=30 * n))
+    end_date = factory.LazyAttribute(lambda r: r.start_date + datetime.timedelta(days=5))
+    status = "concluded"
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    title = factory.Sequence(lambda n: f"Deadline {n}")
+    slug = factory.Sequence(lambda n: f"deadline-{n}")
+    date = datetime.date(2018, 5, 1)
+    source = factory.SubFactory(SourceFactory)
+
+
+class IssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Issue
+
+    title = factory.Sequence(lambda n: f"Issue {n}")
+    slug = factory.Sequence(lambda n: f"issue-{n}")
+
+
+class PublishedMixin(factory.django.DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    state = PublicationState.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class StatusAssessmentFactory(PublishedMixin):
+    class Meta:
+        model = StatusAssessment
+
+    issue = factory.SubFactory(IssueFactory)
+    status = "under_discussion"
+    date = datetime.date(2018, 1, 29)
+    source = factory.SubFactory(SourceFactory)
+
+
+class PositionFactory(PublishedMixin):
+    class Meta:
+        model = Position
+
+    issue = factory.SubFactory(IssueFactory)
+    party = factory.SubFactory(PartyFactory)
+    kind = "proposal"
+    summary = factory.Sequence(lambda n: f"Position summary {n}")
+    date = datetime.date(2018, 1, 29)
+    source = factory.SubFactory(SourceFactory)
+
+
+class StatementFactory(PublishedMixin):
+    class Meta:
+        model = Statement
+        skip_postgeneration_save = True
+
+    speaker = factory.SubFactory(OfficialFactory)
+    kind = "quote"
+    text = factory.Sequence(lambda n: f"We are making progress on chapter {n}")
+    date = datetime.date(2018, 3, 28)
+    tone = "neutral"
+    source = factory.SubFactory(SourceFactory)
+
+    @factory.post_generation
+    def issues(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.issues.set(extracted)
