@@ -7,7 +7,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from issues.models import Issue, Position, PublicationState, Source, StatusAssessment, Statement
+from issues.models import Issue, Position, PublicationState, Source, Statement, StatusAssessment
 from rounds.models import Milestone, Official, Party, Round
 
 

@@ -18,8 +18,15 @@ def test_home_shows_the_latest_round_and_the_issue_board(client, nafta):
 
 
 @pytest.mark.parametrize(
-    "name", ["rounds:round-list", "rounds:official-list", "rounds:party-list", "rounds:milestone-list",
-             "issues:issue-list", "issues:statement-list"]
+    "name",
+    [
+        "rounds:round-list",
+        "rounds:official-list",
+        "rounds:party-list",
+        "rounds:milestone-list",
+        "issues:issue-list",
+        "issues:statement-list",
+    ],
 )
 def test_list_pages_answer(client, nafta, name):
     assert client.get(reverse(name)).status_code == 200

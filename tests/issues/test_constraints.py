@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from issues.models import Position, PublicationState, Source, StatusAssessment, Statement
+from issues.models import Position, PublicationState, Source, Statement, StatusAssessment
 from tests.factories import (
     IssueFactory,
     OfficialFactory,

@@ -21,7 +21,9 @@ def test_current_status_is_the_latest_published_assessment():
     issue = IssueFactory()
     StatusAssessmentFactory(issue=issue, status="under_discussion", date=datetime.date(2018, 1, 29))
     StatusAssessmentFactory(issue=issue, status="far_apart", date=datetime.date(2018, 3, 28))
-    StatusAssessmentFactory(issue=issue, status="agreed", date=datetime.date(2018, 4, 2), state="draft", published_at=None)
+    StatusAssessmentFactory(
+        issue=issue, status="agreed", date=datetime.date(2018, 4, 2), state="draft", published_at=None
+    )
 
     annotated = Issue.objects.with_current_status().get(pk=issue.pk)
     assert annotated.current_status == "far_apart"

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from issues.models import Issue, Position, Source, StatusAssessment, Statement
+from issues.models import Issue, Position, Source, Statement, StatusAssessment
 from issues.seed.load import load_nafta_data
 from rounds.models import Milestone, Official, Party, Round
 
@@ -44,8 +44,13 @@ def test_the_three_parties_and_the_officials_with_their_titles(nafta):
 
 def test_rounds_of_the_public_record_with_montreal_and_the_next_in_mexico(nafta):
     assert list(Round.objects.values_list("number", "city")) == [
-        (1, "Washington"), (2, "Mexico City"), (3, "Ottawa"), (4, "Washington"),
-        (5, "Mexico City"), (6, "Montreal"), (7, "Mexico City"),
+        (1, "Washington"),
+        (2, "Mexico City"),
+        (3, "Ottawa"),
+        (4, "Washington"),
+        (5, "Mexico City"),
+        (6, "Montreal"),
+        (7, "Mexico City"),
     ]
     montreal = Round.objects.get(number=6)
     assert (montreal.start_date, montreal.end_date) == (datetime.date(2018, 1, 23), datetime.date(2018, 1, 29))
@@ -91,9 +96,18 @@ def test_reported_speech_is_marked_and_unnamed_speakers_keep_their_attribution(n
 
 def test_every_issue_the_articles_name_is_there(nafta):
     assert set(Issue.objects.values_list("slug", flat=True)) == {
-        "auto-rules-of-origin", "dispute-settlement", "sunset-clause", "government-procurement",
-        "trade-imbalance", "steel-and-aluminium-tariffs", "anti-corruption", "customs-and-trade-facilitation",
-        "information-and-communication-technologies", "chemicals-annex", "pharmaceuticals-annex", "workers-rights",
+        "auto-rules-of-origin",
+        "dispute-settlement",
+        "sunset-clause",
+        "government-procurement",
+        "trade-imbalance",
+        "steel-and-aluminium-tariffs",
+        "anti-corruption",
+        "customs-and-trade-facilitation",
+        "information-and-communication-technologies",
+        "chemicals-annex",
+        "pharmaceuticals-annex",
+        "workers-rights",
     }
 
 
@@ -106,7 +120,11 @@ def test_canada_periodic_review_is_its_counter_proposal_on_the_sunset_clause(naf
 def test_which_issues_were_still_far_apart_in_spring_2018(nafta):
     far_apart = Issue.objects.with_status("far_apart").values_list("slug", flat=True)
     assert set(far_apart) == {
-        "auto-rules-of-origin", "dispute-settlement", "government-procurement", "sunset-clause", "trade-imbalance",
+        "auto-rules-of-origin",
+        "dispute-settlement",
+        "government-procurement",
+        "sunset-clause",
+        "trade-imbalance",
     }
     # The workers' rights roundtable assessed nothing: its status stays open.
     assert Issue.objects.with_current_status().get(slug="workers-rights").current_status is None

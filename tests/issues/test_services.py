@@ -16,8 +16,11 @@ MONTREAL = dict(start_date=datetime.date(2018, 1, 23), end_date=datetime.date(20
 
 def test_new_statements_start_as_drafts_and_publishing_stamps_the_time():
     statement = services.statement_create(
-        speaker=OfficialFactory(), text="We are progressing very slowly", date=datetime.date(2018, 1, 29),
-        source=SourceFactory(), issues=[IssueFactory()],
+        speaker=OfficialFactory(),
+        text="We are progressing very slowly",
+        date=datetime.date(2018, 1, 29),
+        source=SourceFactory(),
+        issues=[IssueFactory()],
     )
     assert statement.state == PublicationState.DRAFT
     assert not Statement.objects.published().exists()
@@ -48,21 +51,29 @@ def test_statement_date_must_fall_inside_its_round():
 def test_month_precision_only_needs_to_overlap_the_round():
     montreal = RoundFactory(**MONTREAL)
     statement = services.statement_create(
-        speaker=OfficialFactory(), text="x", date=datetime.date(2018, 1, 1), date_precision="month",
-        round=montreal, source=SourceFactory(),
+        speaker=OfficialFactory(),
+        text="x",
+        date=datetime.date(2018, 1, 1),
+        date_precision="month",
+        round=montreal,
+        source=SourceFactory(),
     )
     assert statement.round == montreal
 
 
 def test_blank_text_is_a_field_error_not_a_crash():
     with pytest.raises(ValidationError) as excinfo:
-        services.statement_create(speaker=OfficialFactory(), text="  ", date=datetime.date(2018, 1, 1), source=SourceFactory())
+        services.statement_create(
+            speaker=OfficialFactory(), text="  ", date=datetime.date(2018, 1, 1), source=SourceFactory()
+        )
     assert "text" in excinfo.value.message_dict
 
 
 def test_unnamed_speaker_without_attribution_is_a_field_error():
     with pytest.raises(ValidationError) as excinfo:
-        services.statement_create(text="Talks advanced slowly.", date=datetime.date(2018, 1, 29), source=SourceFactory())
+        services.statement_create(
+            text="Talks advanced slowly.", date=datetime.date(2018, 1, 29), source=SourceFactory()
+        )
     assert "attribution" in excinfo.value.message_dict
 
 
@@ -70,8 +81,10 @@ def test_the_same_words_from_the_same_speaker_are_refused_as_a_duplicate():
     existing = StatementFactory(text="We have a short window because of elections")
     with pytest.raises(ValidationError) as excinfo:
         services.statement_create(
-            speaker=existing.speaker, text="We have a  short window because of elections ",
-            date=datetime.date(2018, 3, 28), source=SourceFactory(),
+            speaker=existing.speaker,
+            text="We have a  short window because of elections ",
+            date=datetime.date(2018, 3, 28),
+            source=SourceFactory(),
         )
     [error] = excinfo.value.error_dict["text"]
     assert error.code == "duplicate"

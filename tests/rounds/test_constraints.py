@@ -43,7 +43,12 @@ def test_round_cannot_end_before_it_starts():
 def test_round_may_be_a_single_day_or_have_no_dates_yet():
     party = PartyFactory()
     Round.objects.create(
-        number=1, slug="r1", city="A", host_party=party, start_date=datetime.date(2018, 1, 1), end_date=datetime.date(2018, 1, 1)
+        number=1,
+        slug="r1",
+        city="A",
+        host_party=party,
+        start_date=datetime.date(2018, 1, 1),
+        end_date=datetime.date(2018, 1, 1),
     )
     Round.objects.create(number=2, slug="r2", city="B", host_party=party)
     assert Round.objects.count() == 2
@@ -67,7 +72,11 @@ def test_party_iso_code_must_be_two_capital_letters():
 def test_milestone_requires_a_source_and_a_known_kind():
     source = SourceFactory()
     _rejected(lambda: Milestone.objects.create(title="x", slug="x", date=datetime.date(2018, 5, 1)))
-    _rejected(lambda: Milestone.objects.create(title="y", slug="y", date=datetime.date(2018, 5, 1), source=source, kind="party"))
+    _rejected(
+        lambda: Milestone.objects.create(
+            title="y", slug="y", date=datetime.date(2018, 5, 1), source=source, kind="party"
+        )
+    )
     _rejected(
         lambda: MilestoneFactory(date_precision="week"),
     )
