@@ -147,7 +147,7 @@ class RoundQuerySet(models.QuerySet["Round"]):
 
     def with_outcomes(self) -> RoundQuerySet:
         """Prefetch what moved at each round, published only: ``published_assessments`` (by issue)
-        and ``published_statements`` (newest first, with everything they are shown with)."""
+        and ``published_statements`` (newest first, compact: a round may hold thousands)."""
         from issues.models import Statement, StatusAssessment  # issues.models imports this module
 
         return self.prefetch_related(
@@ -159,7 +159,7 @@ class RoundQuerySet(models.QuerySet["Round"]):
                 to_attr="published_assessments",
             ),
             models.Prefetch(
-                "statements", queryset=Statement.objects.published().with_related(), to_attr="published_statements"
+                "statements", queryset=Statement.objects.published().compact(), to_attr="published_statements"
             ),
         )
 

@@ -22,7 +22,7 @@ class IssueCSVSerializer(serializers.Serializer):
     latest_positions = serializers.SerializerMethodField()
     updated_at = serializers.DateTimeField(source="last_change")
     url = ApiUrlField("api:issue-detail")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("issue")
 
     def get_latest_positions(self, issue) -> str:
         return "; ".join(
@@ -52,7 +52,7 @@ class StatementCSVSerializer(serializers.Serializer):
     state = serializers.CharField()
     updated_at = serializers.DateTimeField()
     url = ApiUrlField("api:statement-detail", lookup_field="pk")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("statement")
 
     def get_issues(self, statement) -> str:
         return "; ".join(issue.slug for issue in statement.issues.all())
@@ -73,4 +73,4 @@ class PositionCSVSerializer(serializers.Serializer):
     state = serializers.CharField()
     updated_at = serializers.DateTimeField()
     url = ApiUrlField("api:position-detail", lookup_field="pk")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("position")

@@ -46,12 +46,12 @@ class SpeakerSerializer(serializers.Serializer):
         allow_null=True, help_text=_("The speaker's party, or the one the source attributes an unnamed speaker to.")
     )
     url = ApiUrlField("api:official-detail", source="speaker")
-    html_url = HtmlUrlField(source="speaker")
+    html_url = HtmlUrlField("official", source="speaker")
 
 
 class StatementSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:statement-detail", lookup_field="pk")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("statement")
     speaker = SpeakerSerializer(source="*")
     round = RoundSummarySerializer(allow_null=True)
     issues = IssueSummarySerializer(many=True)
@@ -84,7 +84,7 @@ class StatementSerializer(serializers.ModelSerializer):
 
 class PositionSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:position-detail", lookup_field="pk")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("position")
     issue = IssueSummarySerializer()
     party = PartySummarySerializer()
     round = RoundSummarySerializer(allow_null=True)
@@ -120,7 +120,7 @@ class IssuePositionSerializer(PositionSerializer):
 
 class StatusAssessmentSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:statusassessment-detail", lookup_field="pk")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("statusassessment")
     issue = IssueSummarySerializer()
     status_label = serializers.CharField(source="get_status_display")
     round = RoundSummarySerializer(allow_null=True)
@@ -158,7 +158,7 @@ class IssueHistoryEntrySerializer(StatusAssessmentSerializer):
 
 class IssueSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:issue-detail")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("issue")
     status = serializers.ChoiceField(
         source="current_status_code",
         choices=IssueStatus.choices,
@@ -223,7 +223,7 @@ def statements_url(request, **params: str) -> str:
 
 class SourceSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:source-detail", lookup_field="pk")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("source")
     link = serializers.CharField(source="url", help_text=_("Where to read the source itself (empty if unknown)."))
 
     class Meta:

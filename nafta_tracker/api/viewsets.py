@@ -43,7 +43,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
-        rows, last = version_of(queryset, fields=("updated_at",), tables=self.list_version_tables)
+        rows, last = version_of(queryset, tables=(queryset.model, *self.list_version_tables))
         etag = make_etag(request, rows=rows, last=last, sees_drafts=self.sees_drafts(), whole_url=True)
         if (cached := not_modified(request, etag, last)) is not None:
             return cached

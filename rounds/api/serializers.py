@@ -21,7 +21,7 @@ from rounds.models import Milestone, Official, Party, Round
 
 class PartySerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:party-detail")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("party")
 
     class Meta:
         model = Party
@@ -30,7 +30,7 @@ class PartySerializer(serializers.ModelSerializer):
 
 class OfficialSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:official-detail")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("official")
     party = PartySummarySerializer(allow_null=True)
     source = SourceSummarySerializer(allow_null=True)
 
@@ -41,7 +41,7 @@ class OfficialSerializer(serializers.ModelSerializer):
 
 class RoundSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:round-detail")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("round")
     host_party = PartySummarySerializer()
     source = SourceSummarySerializer(allow_null=True)
 
@@ -78,18 +78,17 @@ class RoundAssessmentSerializer(serializers.ModelSerializer):
 
 
 class RoundStatementSerializer(serializers.ModelSerializer):
-    """A statement made during the round, compactly; its own URL has the rest."""
+    """A statement made during the round, flat and compact (a round may hold thousands); its URL has the rest."""
 
     url = ApiUrlField("api:statement-detail", lookup_field="pk")
-    html_url = HtmlUrlField()
     speaker = serializers.CharField(source="speaker_name", help_text=_("Name, or the attribution as printed."))
     speaker_slug = serializers.CharField(source="speaker.slug", allow_null=True)
-    party = PartySummarySerializer(allow_null=True)
-    issues = IssueSummarySerializer(many=True)
+    party = serializers.CharField(source="party.slug", allow_null=True, help_text=_("Party slug."))
+    issues = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
     class Meta:
         model = Statement
-        fields = ["id", "url", "html_url", "speaker", "speaker_slug", "party", "kind", "text", "date", "tone", "issues"]
+        fields = ["id", "url", "speaker", "speaker_slug", "party", "kind", "text", "date", "tone", "issues"]
 
 
 class RoundDetailSerializer(RoundSerializer):
@@ -97,10 +96,14 @@ class RoundDetailSerializer(RoundSerializer):
 
     status_assessments = RoundAssessmentSerializer(source="published_assessments", many=True)
     statements = RoundStatementSerializer(source="published_statements", many=True)
+    statement_count = serializers.SerializerMethodField()
     statements_url = serializers.SerializerMethodField(help_text=_("The same statements as a filterable, paged list."))
 
     class Meta(RoundSerializer.Meta):
-        fields = [*RoundSerializer.Meta.fields, "status_assessments", "statements", "statements_url"]
+        fields = [*RoundSerializer.Meta.fields, "status_assessments", "statement_count", "statements", "statements_url"]
+
+    def get_statement_count(self, round_: Round) -> int:
+        return len(round_.published_statements)
 
     @extend_schema_field({"type": "string", "format": "uri"})
     def get_statements_url(self, round_: Round) -> str:
@@ -111,7 +114,7 @@ class RoundDetailSerializer(RoundSerializer):
 
 class MilestoneSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:milestone-detail")
-    html_url = HtmlUrlField()
+    html_url = HtmlUrlField("milestone")
     is_upcoming = serializers.SerializerMethodField(help_text=_("True from today (UTC) until the day itself."))
     days_left = serializers.SerializerMethodField(help_text=_("Days from today (UTC); negative once past."))
     party = PartySummarySerializer(allow_null=True)
