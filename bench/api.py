@@ -29,7 +29,7 @@ os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
 os.environ.setdefault("DJANGO_API_ANON_RATE", "100000000/second")
 os.environ.setdefault("DJANGO_API_USER_RATE", "100000000/second")
 
-from bench import synthetic  # noqa: E402
+from bench import synthetic
 
 STATEMENT_FLOOR = """
 SELECT s.id, s.kind, s.text, s.context, s.occasion, s.date, s.date_precision, s.date_text, s.tone,
@@ -92,7 +92,8 @@ SELECT x.id, x.kind, x.summary, x.date, x.date_precision, x.date_text, x.state, 
 OFFICIAL_FLOOR = """
 SELECT o.slug, o.name, o.title, o.role, o.organisation, o.updated_at, p.slug AS party_slug, p.name AS party_name,
        src.id AS source_id, src.outlet, src.title AS source_title
-  FROM rounds_official o LEFT JOIN rounds_party p ON p.id = o.party_id LEFT JOIN issues_source src ON src.id = o.source_id
+  FROM rounds_official o LEFT JOIN rounds_party p ON p.id = o.party_id
+  LEFT JOIN issues_source src ON src.id = o.source_id
  ORDER BY o.name LIMIT 50
 """
 
