@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import django_filters as filters
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from issues.api.filters import SlugFilter
 from rounds.models import Milestone, MilestoneKind, Official, OfficialRole, Party, Round, RoundStatus
@@ -30,11 +31,20 @@ class RoundFilterSet(filters.FilterSet):
         fields = ["status"]
 
 
+@extend_schema_field({"type": "string", "enum": ["true", "false"]})
+class TrueFalseFilter(filters.TypedChoiceFilter):
+    """true or false, and a 400 for anything else (BooleanFilter silently ignores ?upcoming=perhaps)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(choices=[("true", "true"), ("false", "false")], coerce=lambda value: value == "true", **kwargs)
+
+
 class MilestoneFilterSet(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=MilestoneKind.choices)
     party = SlugFilter(queryset=Party.objects.all(), help_text=_("Party slug, e.g. canada."))
-    upcoming = filters.BooleanFilter(
-        method="filter_upcoming", help_text=_("true: today or later, soonest first; false: past, latest first.")
+    upcoming = TrueFalseFilter(
+        method="filter_upcoming",
+        help_text=_("true: today or later, soonest first; false: past, latest first."),
     )
 
     class Meta:
