@@ -62,5 +62,4 @@ clean:
 # Builds the synthetic data set on first use (about a minute), then times the API.
 bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nafta_bench
 bench: install
-	$(PY) manage.py migrate --noinput
 	$(PY) -m bench.api $(BENCH_ARGS)
