@@ -4,7 +4,8 @@ Mounted under ``api/`` by ``nafta_tracker.urls``. Any other path under ``/api/``
 answers a JSON 404, like the resources themselves, rather than the site's HTML page.
 """
 
-from django.urls import include, path, re_path
+from django.http import HttpResponsePermanentRedirect
+from django.urls import Resolver404, include, path, re_path, resolve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.decorators import api_view, permission_classes, renderer_classes, throttle_classes
 from rest_framework.exceptions import NotFound
@@ -37,7 +38,20 @@ router.register("sources", issue_views.SourceViewSet, basename="source")
 @renderer_classes([JSONRenderer])
 @throttle_classes([])
 def not_found(request, *args, **kwargs):
+    # The catch-all would otherwise hide APPEND_SLASH: /api/v1/issues still leads to /api/v1/issues/.
+    if not request.path.endswith("/"):
+        match = resolve_or_none(request.path + "/")
+        if match is not None and match.func is not not_found:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(request.path + "/" + (f"?{query}" if query else ""), status=308)
     raise NotFound()
+
+
+def resolve_or_none(path: str):
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None
 
 
 not_found.cls.schema = None  # not an endpoint: keep it out of the OpenAPI document
@@ -45,6 +59,10 @@ not_found.cls.schema = None  # not an endpoint: keep it out of the OpenAPI docum
 urlpatterns = [
     path("v1/", include((router.urls, "api"), namespace="api")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="api/swagger_ui.html"),
+        name="api-docs",
+    ),
     re_path(r"^.*$", not_found),
 ]

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from django.urls import get_script_prefix, reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -153,7 +154,7 @@ class IssueSummarySerializer(serializers.ModelSerializer):
 class SourceSummarySerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:source-detail", lookup_field="pk")
     html_url = HtmlUrlField("source")
-    link = serializers.CharField(source="url", help_text="Where to read the source itself (empty if unknown).")
+    link = serializers.CharField(source="url", help_text=_("Where to read the source itself (empty if unknown)."))
 
     class Meta:
         model = Source

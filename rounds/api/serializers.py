@@ -68,19 +68,32 @@ class RoundAssessmentSerializer(serializers.ModelSerializer):
     """An issue's status as assessed at the round."""
 
     url = ApiUrlField("api:statusassessment-detail", lookup_field="pk")
+    html_url = HtmlUrlField("statusassessment")
     issue = IssueSummarySerializer()
     status_label = serializers.CharField(source="get_status_display")
     source = SourceSummarySerializer()
 
     class Meta:
         model = StatusAssessment
-        fields = ["id", "url", "issue", "status", "status_label", "date", "date_precision", "note", "source"]
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "issue",
+            "status",
+            "status_label",
+            "date",
+            "date_precision",
+            "note",
+            "source",
+        ]
 
 
 class RoundStatementSerializer(serializers.ModelSerializer):
     """A statement made during the round, flat and compact (a round may hold thousands); its URL has the rest."""
 
     url = ApiUrlField("api:statement-detail", lookup_field="pk")
+    html_url = HtmlUrlField("statement")
     speaker = serializers.CharField(source="speaker_name", help_text=_("Name, or the attribution as printed."))
     speaker_slug = serializers.CharField(source="speaker.slug", allow_null=True)
     party = serializers.CharField(source="party.slug", allow_null=True, help_text=_("Party slug."))
@@ -88,7 +101,7 @@ class RoundStatementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Statement
-        fields = ["id", "url", "speaker", "speaker_slug", "party", "kind", "text", "date", "tone", "issues"]
+        fields = ["id", "url", "html_url", "speaker", "speaker_slug", "party", "kind", "text", "date", "tone", "issues"]
 
 
 class RoundDetailSerializer(RoundSerializer):

@@ -73,3 +73,9 @@ def test_a_bad_filter_asked_as_csv_still_answers_json(api):
     response = api.get("/api/v1/statements/?format=csv&date_after=yesterday")
     assert response.status_code == 400
     assert "date_after" in errors(response)
+
+
+def test_a_missing_trailing_slash_redirects_instead_of_404(api):
+    response = api.get("/api/v1/issues?status=agreed")
+    assert response.status_code == 308
+    assert response["Location"] == "/api/v1/issues/?status=agreed"

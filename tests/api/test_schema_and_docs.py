@@ -50,8 +50,10 @@ def test_the_schema_and_docs_are_served(api):
     docs = api.get("/api/docs/")
     assert docs.status_code == 200
     html = docs.content.decode()
-    # No inline script (a strict Content-Security-Policy forbids it) and no asset from another host.
+    # No inline script or style (a strict Content-Security-Policy forbids them) and no asset from another host.
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+    assert "<style" not in html
+    assert "/static/css/api-docs.css" in html
     assert not re.search(r'(src|href)="https?://', html)
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
     assert api.get("/api/docs/?script=")["Content-Type"].startswith("application/javascript")
