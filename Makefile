@@ -2,6 +2,7 @@
 #   make run    local site on SQLite with the NAFTA data and a demo editor
 #   make test   the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)
 #   make lint   ruff, and a check that no model change lacks its migration
+#   make bench  API latency and queries per request against a raw-SQL floor (PostgreSQL, 100,000 statements)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -10,7 +11,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run test lint format migrations-check clean
+.PHONY: help install install-test run test lint format migrations-check clean bench
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -57,3 +58,8 @@ migrations-check: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+
+# Builds the synthetic data set on first use (about a minute), then times the API.
+bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nafta_bench
+bench: install
+	$(PY) -m bench.api $(BENCH_ARGS)

@@ -8,11 +8,13 @@ the same way; multi-step writes live in ``issues.services``.
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import connections, models
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Length, Trim
+from django.db.models.functions import Coalesce, Greatest, Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -144,6 +146,10 @@ class PublishableQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(state=PublicationState.DRAFT)
 
+    def changed_since(self, moment: datetime.datetime):
+        """Rows written at or after ``moment`` (API change feeds; ``updated_at`` is indexed)."""
+        return self.filter(updated_at__gte=moment)
+
 
 class Publishable(models.Model):
     """Draft/published state. Only published rows are ever shown to the public."""
@@ -234,6 +240,46 @@ class IssueQuerySet(models.QuerySet["Issue"]):
         for word in query.split():
             qs = qs.filter(Q(title__icontains=word) | Q(description__icontains=word))
         return qs
+
+    def with_last_change(self) -> IssueQuerySet:
+        """Annotate ``last_change``: the latest write to the issue, its status history or its positions.
+
+        An issue's current status and latest positions come from those rows, so a new
+        assessment is a change to the issue for a client polling the issue list. Drafts
+        count as well: unpublishing an assessment changes the issue's public status too.
+        """
+
+        def newest(model: type[models.Model]) -> Coalesce:
+            rows = model.objects.filter(issue=OuterRef("pk")).order_by("-updated_at").values("updated_at")[:1]
+            return Coalesce(Subquery(rows), F("updated_at"))
+
+        return self.annotate(last_change=Greatest("updated_at", newest(StatusAssessment), newest(Position)))
+
+    def changed_since(self, moment: datetime.datetime) -> IssueQuerySet:
+        return self.with_last_change().filter(last_change__gte=moment)
+
+    def discussed_at(self, round_: Round) -> IssueQuerySet:
+        """Issues whose status was assessed, or on which a party took a position, at ``round_``."""
+        assessed = StatusAssessment.objects.published().filter(round=round_).values("issue_id")
+        positioned = Position.objects.published().filter(round=round_).values("issue_id")
+        return self.filter(Q(pk__in=assessed) | Q(pk__in=positioned))
+
+    def with_published_history(self) -> IssueQuerySet:
+        """Prefetch ``published_history`` (oldest first) and every published position, ``published_positions``."""
+        return self.prefetch_related(
+            Prefetch(
+                "status_history",
+                queryset=StatusAssessment.objects.published().select_related("round", "source").chronological(),
+                to_attr="published_history",
+            ),
+            Prefetch(
+                "positions",
+                queryset=Position.objects.published()
+                .select_related("party", "round", "source")
+                .order_by("party__name", "date", "id"),
+                to_attr="published_positions",
+            ),
+        )
 
 
 class Issue(TimeStampedModel):
@@ -402,6 +448,30 @@ class StatementQuerySet(PublishableQuerySet):
         """Everything a statement is shown with, in two queries whatever the row count."""
         return self.select_related("speaker__party", "attributed_party", "round", "source").prefetch_related(
             Prefetch("issues", queryset=Issue.objects.order_by("title"))
+        )
+
+    def compact(self) -> StatementQuerySet:
+        """Only what a compact listing shows (speaker, party, words, date, issue slugs), for long lists.
+
+        A round's detail lists thousands of statements; loading full rows and every
+        related object for them costs ten times what the listing needs.
+        """
+        return (
+            self.select_related("speaker__party", "attributed_party")
+            .only(
+                "id",
+                "kind",
+                "text",
+                "date",
+                "tone",
+                "attribution",
+                "round",
+                "speaker__slug",
+                "speaker__name",
+                "speaker__party__slug",
+                "attributed_party__slug",
+            )
+            .prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("title").only("id", "slug")))
         )
 
     def by_party(self, party: Party) -> StatementQuerySet:

@@ -52,9 +52,12 @@ def statement_create(*, issues: Iterable[Issue] = (), publish: bool = False, **f
 
 
 @transaction.atomic
-def statement_update(*, statement: Statement, issues: Iterable[Issue] | None = None, **fields: Any) -> Statement:
-    """Change a statement; ``issues=None`` leaves its issues as they are."""
+def statement_update(
+    *, statement: Statement, issues: Iterable[Issue] | None = None, publish: bool | None = None, **fields: Any
+) -> Statement:
+    """Change a statement; ``issues=None`` leaves its issues as they are, ``publish=None`` its state."""
     _assign(statement, fields)
+    _set_published(statement, publish)
     statement.full_clean()
     statement.save()
     if issues is not None:
@@ -73,8 +76,9 @@ def position_create(*, publish: bool = False, **fields: Any) -> Position:
 
 
 @transaction.atomic
-def position_update(*, position: Position, **fields: Any) -> Position:
+def position_update(*, position: Position, publish: bool | None = None, **fields: Any) -> Position:
     _assign(position, fields)
+    _set_published(position, publish)
     position.full_clean()
     position.save()
     return position
@@ -97,8 +101,11 @@ def status_assessment_create(*, publish: bool = False, **fields: Any) -> StatusA
 
 
 @transaction.atomic
-def status_assessment_update(*, assessment: StatusAssessment, **fields: Any) -> StatusAssessment:
+def status_assessment_update(
+    *, assessment: StatusAssessment, publish: bool | None = None, **fields: Any
+) -> StatusAssessment:
     _assign(assessment, fields)
+    _set_published(assessment, publish)
     assessment.full_clean()
     assessment.save()
     return assessment
@@ -112,6 +119,14 @@ def _mark_published(item: Statement | Position | StatusAssessment) -> None:
 
 def _mark_draft(item: Statement | Position | StatusAssessment) -> None:
     item.state = PublicationState.DRAFT
+
+
+def _set_published(item: Statement | Position | StatusAssessment, publish: bool | None) -> None:
+    """Publish (True), take back to draft (False) or leave the state alone (None), within the same save."""
+    if publish is True:
+        _mark_published(item)
+    elif publish is False:
+        _mark_draft(item)
 
 
 @transaction.atomic

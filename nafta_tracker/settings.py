@@ -194,3 +194,89 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# --------------------------------------------------------------------------- REST API (issue 3)
+# Everything the API needs beyond the defaults above; README.md "API" documents it.
+API_MAX_PAGE_SIZE = 500
+
+
+def env_rate(name: str, default: str) -> str:
+    """A DRF throttle rate such as ``100/minute``; a malformed one is a startup error."""
+    import re
+
+    raw = os.environ.get(name, "").strip() or default
+    if not re.fullmatch(r"[1-9]\d*/(s|sec|second|m|min|minute|h|hour|d|day)", raw):
+        raise ImproperlyConfigured(f"{name} must look like 100/minute (per second, minute, hour or day); got {raw!r}.")
+    return raw
+
+
+INSTALLED_APPS += ["drf_standardized_errors"]
+REST_FRAMEWORK.update(
+    {
+        # Errors: one JSON shape for every 4xx/5xx ({"type", "errors": [{"code", "detail", "attr"}]}).
+        "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
+        "DEFAULT_SCHEMA_CLASS": "nafta_tracker.api.schema.AutoSchema",
+        "DEFAULT_PAGINATION_CLASS": "nafta_tracker.api.pagination.PageNumberPagination",
+        "DEFAULT_CONTENT_NEGOTIATION_CLASS": "nafta_tracker.api.negotiation.ContentNegotiation",
+        # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not a bare 403.
+        "DEFAULT_AUTHENTICATION_CLASSES": [
+            "rest_framework.authentication.TokenAuthentication",
+            "rest_framework.authentication.SessionAuthentication",
+        ],
+        "DEFAULT_THROTTLE_CLASSES": [
+            "rest_framework.throttling.AnonRateThrottle",
+            "rest_framework.throttling.UserRateThrottle",
+        ],
+        "DEFAULT_THROTTLE_RATES": {
+            "anon": env_rate("DJANGO_API_ANON_RATE", "120/minute"),
+            "user": env_rate("DJANGO_API_USER_RATE", "1200/minute"),
+        },
+    }
+)
+_API_ENUMS = {
+    # drf-standardized-errors' error enums, named once instead of once per endpoint.
+    **{
+        name: f"drf_standardized_errors.openapi_serializers.{name}"
+        for name in (
+            "ValidationErrorEnum",
+            "ClientErrorEnum",
+            "ServerErrorEnum",
+            "ErrorCode401Enum",
+            "ErrorCode403Enum",
+            "ErrorCode404Enum",
+            "ErrorCode405Enum",
+            "ErrorCode406Enum",
+            "ErrorCode415Enum",
+            "ErrorCode429Enum",
+            "ErrorCode500Enum",
+        )
+    },
+    # Our vocabularies: several models share field names (status, kind), so each enum gets its own name.
+    "IssueStatusEnum": "issues.models.IssueStatus",
+    "PublicationStateEnum": "issues.models.PublicationState",
+    "PositionKindEnum": "issues.models.PositionKind",
+    "StatementKindEnum": "issues.models.StatementKind",
+    "ToneEnum": "issues.models.Tone",
+    "SourceKindEnum": "issues.models.SourceKind",
+    "DatePrecisionEnum": "rounds.base.DatePrecision",
+    "RoundStatusEnum": "rounds.models.RoundStatus",
+    "OfficialRoleEnum": "rounds.models.OfficialRole",
+    "MilestoneKindEnum": "rounds.models.MilestoneKind",
+    "ErrorCode412Enum": "nafta_tracker.api.schema.ErrorCode412Enum",
+}
+SPECTACULAR_SETTINGS.update(
+    {
+        "COMPONENT_SPLIT_REQUEST": True,
+        "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+        "ENUM_NAME_OVERRIDES": {
+            **{name: f"{path}.choices" for name, path in _API_ENUMS.items()},
+            # Issue.Kind is nested in the model: no import path, so its choices are spelled out.
+            "IssueKindEnum": [("chapter", "Chapter"), ("annex", "Annex"), ("topic", "Topic")],
+        },
+        "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
+    }
+)
+DRF_STANDARDIZED_ERRORS = {
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "412", "415", "429", "500"],
+    "ERROR_SCHEMAS": {"412": "nafta_tracker.api.schema.ErrorResponse412Serializer"},
+}

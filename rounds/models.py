@@ -145,6 +145,24 @@ class RoundQuerySet(models.QuerySet["Round"]):
         on = on or today()
         return self.exclude(status=RoundStatus.CANCELLED).filter(start_date__lte=on).order_by("-start_date").first()
 
+    def with_outcomes(self) -> RoundQuerySet:
+        """Prefetch what moved at each round, published only: ``published_assessments`` (by issue)
+        and ``published_statements`` (newest first, compact: a round may hold thousands)."""
+        from issues.models import Statement, StatusAssessment  # issues.models imports this module
+
+        return self.prefetch_related(
+            models.Prefetch(
+                "status_assessments",
+                queryset=StatusAssessment.objects.published()
+                .select_related("issue", "source")
+                .order_by("issue__title", "date", "id"),
+                to_attr="published_assessments",
+            ),
+            models.Prefetch(
+                "statements", queryset=Statement.objects.published().compact(), to_attr="published_statements"
+            ),
+        )
+
 
 class Round(TimeStampedModel):
     """A formal negotiating round."""

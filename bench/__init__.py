@@ -1,0 +1,1 @@
+"""Performance scripts: a synthetic data set and the API benchmark (``make bench``)."""

@@ -1,0 +1,260 @@
+"""API benchmark: median latency and queries per request, next to the raw-SQL floor.
+
+    make bench            (DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/nafta_bench)
+    python -m bench.api [--runs 30] [--rebuild]
+
+Builds the synthetic data set (bench/synthetic.py) when the database holds fewer
+statements than it should. For each endpoint it times the full Django stack
+in-process (middleware, DRF, serializers, rendering; no network), then the
+"floor": the same rows fetched with one hand-written SQL query and dumped to JSON
+with the standard library. The ratio says how much the framework costs on top of
+the database. PostgreSQL only (the floor queries use its JSON functions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/nafta_bench")
+os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-key")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
+# Throttling is on in production; here it would only measure the limiter refusing us.
+os.environ.setdefault("DJANGO_API_ANON_RATE", "100000000/second")
+os.environ.setdefault("DJANGO_API_USER_RATE", "100000000/second")
+
+from bench import synthetic
+
+STATEMENT_FLOOR = """
+SELECT s.id, s.kind, s.text, s.context, s.occasion, s.date, s.date_precision, s.date_text, s.tone,
+       s.attribution, s.state, s.published_at, s.updated_at,
+       o.slug AS speaker_slug, o.name AS speaker_name, o.title AS speaker_title,
+       p.slug AS party_slug, p.name AS party_name, r.slug AS round_slug, r.number AS round_number,
+       src.id AS source_id, src.outlet, src.title AS source_title, src.url AS source_url, src.published_on,
+       (SELECT json_agg(json_build_object('slug', i.slug, 'title', i.title) ORDER BY i.title)
+          FROM issues_statement_issues si JOIN issues_issue i ON i.id = si.issue_id
+         WHERE si.statement_id = s.id) AS issues
+  FROM issues_statement s
+  LEFT JOIN rounds_official o ON o.id = s.speaker_id
+  LEFT JOIN rounds_party p ON p.id = COALESCE(o.party_id, s.attributed_party_id)
+  LEFT JOIN rounds_round r ON r.id = s.round_id
+  JOIN issues_source src ON src.id = s.source_id
+ WHERE s.state = 'published' {where}
+ ORDER BY s.date DESC, s.id DESC
+ LIMIT {limit}
+"""
+
+ISSUE_FLOOR = """
+SELECT i.id, i.slug, i.title, i.kind, i.description, i.updated_at,
+       (SELECT a.status FROM issues_statusassessment a WHERE a.issue_id = i.id AND a.state = 'published'
+         ORDER BY a.date DESC, a.id DESC LIMIT 1) AS status,
+       (SELECT json_agg(json_build_object('party', p.slug, 'kind', x.kind, 'summary', x.summary, 'date', x.date,
+                                          'round', r.slug, 'source', x.source_id))
+          FROM issues_position x JOIN rounds_party p ON p.id = x.party_id LEFT JOIN rounds_round r ON r.id = x.round_id
+         WHERE x.issue_id = i.id AND x.state = 'published'
+           AND x.id = (SELECT y.id FROM issues_position y WHERE y.state = 'published' AND y.issue_id = x.issue_id
+                        AND y.party_id = x.party_id ORDER BY y.date DESC, y.id DESC LIMIT 1)) AS latest_positions
+  FROM issues_issue i {where}
+ ORDER BY i.title
+ LIMIT {limit}
+"""
+
+ISSUE_DETAIL_FLOOR = """
+SELECT i.id, i.slug, i.title, i.kind, i.description, i.updated_at,
+       (SELECT json_agg(json_build_object('status', a.status, 'date', a.date, 'round', r.slug, 'note', a.note,
+                                          'source', a.source_id) ORDER BY a.date, a.id)
+          FROM issues_statusassessment a LEFT JOIN rounds_round r ON r.id = a.round_id
+         WHERE a.issue_id = i.id AND a.state = 'published') AS status_history,
+       (SELECT json_agg(json_build_object('party', p.slug, 'kind', x.kind, 'summary', x.summary, 'date', x.date,
+                                          'round', r.slug, 'source', x.source_id) ORDER BY p.name, x.date, x.id)
+          FROM issues_position x JOIN rounds_party p ON p.id = x.party_id LEFT JOIN rounds_round r ON r.id = x.round_id
+         WHERE x.issue_id = i.id AND x.state = 'published') AS positions
+  FROM issues_issue i WHERE i.slug = %s
+"""
+
+POSITION_FLOOR = """
+SELECT x.id, x.kind, x.summary, x.date, x.date_precision, x.date_text, x.state, x.updated_at,
+       i.slug AS issue_slug, i.title AS issue_title, p.slug AS party_slug, p.name AS party_name,
+       r.slug AS round_slug, src.id AS source_id, src.outlet, src.title AS source_title, src.url AS source_url
+  FROM issues_position x JOIN issues_issue i ON i.id = x.issue_id JOIN rounds_party p ON p.id = x.party_id
+  LEFT JOIN rounds_round r ON r.id = x.round_id JOIN issues_source src ON src.id = x.source_id
+ WHERE x.state = 'published'
+ ORDER BY x.issue_id, x.party_id, x.date, x.id
+ LIMIT 50
+"""
+
+OFFICIAL_FLOOR = """
+SELECT o.slug, o.name, o.title, o.role, o.organisation, o.updated_at, p.slug AS party_slug, p.name AS party_name,
+       src.id AS source_id, src.outlet, src.title AS source_title
+  FROM rounds_official o LEFT JOIN rounds_party p ON p.id = o.party_id
+  LEFT JOIN issues_source src ON src.id = o.source_id
+ ORDER BY o.name LIMIT 50
+"""
+
+ROUND_DETAIL_FLOOR = """
+SELECT r.slug, r.number, r.city, r.start_date, r.end_date, r.summary,
+       (SELECT json_agg(json_build_object('issue', i.slug, 'status', a.status, 'date', a.date, 'note', a.note)
+                        ORDER BY i.title, a.date, a.id)
+          FROM issues_statusassessment a JOIN issues_issue i ON i.id = a.issue_id
+         WHERE a.round_id = r.id AND a.state = 'published') AS assessments,
+       (SELECT json_agg(json_build_object('id', s.id, 'speaker', COALESCE(o.name, s.attribution), 'kind', s.kind,
+                                          'text', s.text, 'date', s.date, 'tone', s.tone,
+                                          'issues', (SELECT json_agg(i.slug) FROM issues_statement_issues si
+                                                       JOIN issues_issue i ON i.id = si.issue_id
+                                                      WHERE si.statement_id = s.id))
+                        ORDER BY s.date DESC, s.id DESC)
+          FROM issues_statement s LEFT JOIN rounds_official o ON o.id = s.speaker_id
+         WHERE s.round_id = r.id AND s.state = 'published') AS statements
+  FROM rounds_round r WHERE r.slug = %s
+"""
+
+
+def timings_ms(action: Callable[[], object], runs: int) -> tuple[float, float]:
+    """(median, fastest) of ``runs`` calls after three warm-ups; the fastest shows what a loaded machine hides."""
+    for _ in range(3):
+        action()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples), min(samples)
+
+
+def floor(sql: str, params: tuple = ()) -> Callable[[], str]:
+    from django.db import connection
+
+    def run() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            columns = [c.name for c in cursor.description]
+            rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return json.dumps(rows, default=str)
+
+    return run
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="API benchmark against the raw-SQL floor.")
+    parser.add_argument("--runs", type=int, default=30, help="timed requests per endpoint (median reported)")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the synthetic data set first")
+    args = parser.parse_args(argv)
+
+    synthetic._setup_django()
+    from django.db import connection
+    from django.test import Client
+
+    from issues.models import Statement
+
+    if connection.vendor != "postgresql":
+        sys.exit("bench.api needs PostgreSQL: set DATABASE_URL (default postgres://…/nafta_bench).")
+    if args.rebuild or Statement.objects.count() < synthetic.Scale.statements:
+        synthetic.reset()
+        synthetic.build()
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+
+    statement = Statement.objects.published().order_by("-date", "-id").values_list("pk", flat=True)[500]
+    client = Client()
+    last_page = client.get("/api/v1/statements/")
+    etag = last_page["ETag"]
+    cases = [
+        ("issues list (50)", "/api/v1/issues/", {}, floor(ISSUE_FLOOR.format(where="", limit=50))),
+        (
+            "issues ?updated_since",
+            "/api/v1/issues/?updated_since=2000-01-01T00:00:00Z",
+            {},
+            floor(ISSUE_FLOOR.format(where="", limit=50)),
+        ),
+        ("issue detail", "/api/v1/issues/syn-issue-7/", {}, floor(ISSUE_DETAIL_FLOOR, ("syn-issue-7",))),
+        ("statements list (50)", "/api/v1/statements/", {}, floor(STATEMENT_FLOOR.format(where="", limit=50))),
+        (
+            "statements list (500)",
+            "/api/v1/statements/?page_size=500",
+            {},
+            floor(STATEMENT_FLOOR.format(where="", limit=500)),
+        ),
+        (
+            "statements CSV (500)",
+            "/api/v1/statements/?page_size=500&format=csv",
+            {},
+            floor(STATEMENT_FLOOR.format(where="", limit=500)),
+        ),
+        (
+            "statements ?q=dairy",
+            "/api/v1/statements/?q=dairy",
+            {},
+            floor(
+                STATEMENT_FLOOR.format(
+                    where="AND to_tsvector('english'::regconfig, COALESCE(s.text, '')) "
+                    "@@ websearch_to_tsquery('english'::regconfig, 'dairy')",
+                    limit=50,
+                )
+            ),
+        ),
+        (
+            "statements ?party&date_after",
+            "/api/v1/statements/?party=canada&date_after=2018-01-01",
+            {},
+            floor(
+                STATEMENT_FLOOR.format(
+                    where="AND (o.party_id = (SELECT id FROM rounds_party WHERE slug = 'canada') OR "
+                    "(s.speaker_id IS NULL AND s.attributed_party_id = (SELECT id FROM rounds_party "
+                    "WHERE slug = 'canada'))) AND s.date >= '2018-01-01'",
+                    limit=50,
+                )
+            ),
+        ),
+        (
+            "statement detail",
+            f"/api/v1/statements/{statement}/",
+            {},
+            floor(STATEMENT_FLOOR.format(where=f"AND s.id = {int(statement)}", limit=1)),
+        ),
+        (
+            "statements 304 (If-None-Match)",
+            "/api/v1/statements/",
+            {"HTTP_IF_NONE_MATCH": etag},
+            floor(STATEMENT_FLOOR.format(where="", limit=50)),
+        ),
+        ("positions list (50)", "/api/v1/positions/", {}, floor(POSITION_FLOOR)),
+        ("officials list (50)", "/api/v1/officials/", {}, floor(OFFICIAL_FLOOR)),
+        (
+            "round detail (~2,000 statements)",
+            "/api/v1/rounds/syn-round-3/",
+            {},
+            floor(ROUND_DETAIL_FLOOR, ("syn-round-3",)),
+        ),
+    ]
+
+    print(f"median of {args.runs} requests each; the machine's load average was {os.getloadavg()[0]:.1f}")
+    print(
+        f"{'endpoint':34} {'status':>6} {'queries':>7} {'API ms':>8} {'floor ms':>9} {'ratio':>6}"
+        f" {'API best':>9} {'floor best':>10} {'ratio':>6}"
+    )
+    for label, url, headers, floor_run in cases:
+        queries: list[str] = []
+
+        def count(execute, sql, *rest, queries=queries):
+            queries.append(sql)
+            return execute(sql, *rest)
+
+        # Counted with a wrapper: Django empties its query log when a request starts.
+        with connection.execute_wrapper(count):
+            response = client.get(url, **headers)
+        api, api_best = timings_ms(lambda url=url, headers=headers: client.get(url, **headers), args.runs)
+        base, base_best = timings_ms(floor_run, args.runs)
+        print(
+            f"{label:34} {response.status_code:>6} {len(queries):>7} {api:>8.1f} {base:>9.1f} {api / base:>5.1f}×"
+            f" {api_best:>9.1f} {base_best:>10.1f} {api_best / base_best:>5.1f}×"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""REST API for issues, status history, positions, statements and sources (``/api/v1/``)."""

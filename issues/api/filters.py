@@ -1,0 +1,186 @@
+"""Query parameters of the issue-domain endpoints.
+
+Each filter names one question a client asks; anything beyond a plain field lookup
+calls a QuerySet method in ``issues.models`` so that the site and the API agree.
+A malformed value (``?date_after=yesterday``, ``?status=bogus``, an unknown slug) is
+a 400 naming the parameter, raised by django-filter's form validation.
+"""
+
+from __future__ import annotations
+
+import django_filters as filters
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from issues.models import (
+    Issue,
+    IssueStatus,
+    Position,
+    PositionKind,
+    PublicationState,
+    Source,
+    SourceKind,
+    Statement,
+    StatementKind,
+    StatusAssessment,
+    Tone,
+)
+from rounds.models import Official, Party, Round
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugFilter(filters.ModelChoiceFilter):
+    """An object named by its slug; an unknown slug is a 400 naming the parameter."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(**kwargs)
+
+
+def party_filter(**kwargs) -> filters.ModelChoiceFilter:
+    return SlugFilter(queryset=Party.objects.all(), help_text=_("Party slug, e.g. canada."), **kwargs)
+
+
+def issue_filter(**kwargs) -> filters.ModelChoiceFilter:
+    return SlugFilter(queryset=Issue.objects.all(), help_text=_("Issue slug."), **kwargs)
+
+
+def round_filter(**kwargs) -> filters.ModelChoiceFilter:
+    return SlugFilter(queryset=Round.objects.all(), help_text=_("Round slug, e.g. round-6."), **kwargs)
+
+
+class ChangeFeedFilterSet(filters.FilterSet):
+    updated_since = filters.IsoDateTimeFilter(
+        method="filter_updated_since",
+        help_text=_(
+            "Only what changed at or after this moment (ISO 8601, e.g. 2018-03-28T12:00:00Z; UTC if no offset)."
+        ),
+    )
+
+    def filter_updated_since(self, queryset, name, value):
+        return queryset.changed_since(value)
+
+
+class StateFilterSet(ChangeFeedFilterSet):
+    state = filters.ChoiceFilter(
+        choices=PublicationState.choices,
+        help_text=_("Editors only: draft or published. Everyone else only ever sees published rows."),
+    )
+
+
+class StableOrderingFilter(filters.OrderingFilter):
+    """Order by date, newest or oldest first, with the id as tie-breaker so pages never overlap."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        descending = value[0].startswith("-")
+        return qs.order_by(*value, "-id" if descending else "id")
+
+
+class IssueFilterSet(ChangeFeedFilterSet):
+    status = filters.MultipleChoiceFilter(
+        choices=IssueStatus.choices,
+        method="filter_status",
+        help_text=_("Current status; repeat the parameter for several (?status=far_apart&status=progressing)."),
+    )
+    party = party_filter(method="filter_party")
+    round = round_filter(method="filter_round")
+    q = filters.CharFilter(method="filter_q", help_text=_("Words in the title or description."))
+
+    class Meta:
+        model = Issue
+        fields = ["status", "party", "round", "q", "updated_since"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(*value) if value else queryset
+
+    def filter_party(self, queryset, name, value):
+        return queryset.involving_party(value)
+
+    def filter_round(self, queryset, name, value):
+        return queryset.discussed_at(value)
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+
+class StatementFilterSet(StateFilterSet):
+    official = SlugFilter(
+        field_name="speaker",
+        queryset=Official.objects.all(),
+        help_text=_("Speaker's slug."),
+    )
+    party = party_filter(method="filter_party")
+    issue = issue_filter(field_name="issues")
+    round = round_filter(field_name="round")
+    kind = filters.ChoiceFilter(choices=StatementKind.choices, help_text=_("Direct quote or reported speech."))
+    tone = filters.ChoiceFilter(choices=Tone.choices)
+    date_after = filters.DateFilter(
+        field_name="date", lookup_expr="gte", help_text=_("On or after this date (YYYY-MM-DD).")
+    )
+    date_before = filters.DateFilter(
+        field_name="date", lookup_expr="lte", help_text=_("On or before this date (YYYY-MM-DD).")
+    )
+    q = filters.CharFilter(
+        method="filter_q",
+        help_text=_("Words in the text (full-text search on PostgreSQL, as on the site's statement page)."),
+    )
+    ordering = StableOrderingFilter(
+        fields=(("date", "date"),), help_text=_("date (oldest first) or -date (newest first, the default).")
+    )
+
+    class Meta:
+        model = Statement
+        fields = [
+            "official",
+            "party",
+            "issue",
+            "round",
+            "kind",
+            "tone",
+            "date_after",
+            "date_before",
+            "q",
+            "updated_since",
+            "state",
+            "ordering",
+        ]
+
+    def filter_party(self, queryset, name, value):
+        return queryset.by_party(value)
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+
+class PositionFilterSet(StateFilterSet):
+    party = party_filter(field_name="party")
+    issue = issue_filter(field_name="issue")
+    round = round_filter(field_name="round")
+    kind = filters.ChoiceFilter(choices=PositionKind.choices)
+
+    class Meta:
+        model = Position
+        fields = ["party", "issue", "round", "kind", "updated_since", "state"]
+
+
+class StatusAssessmentFilterSet(StateFilterSet):
+    issue = issue_filter(field_name="issue")
+    round = round_filter(field_name="round")
+    status = filters.MultipleChoiceFilter(
+        choices=IssueStatus.choices, help_text=_("Assessed status; repeat the parameter for several.")
+    )
+
+    class Meta:
+        model = StatusAssessment
+        fields = ["issue", "round", "status", "updated_since", "state"]
+
+
+class SourceFilterSet(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=SourceKind.choices)
+
+    class Meta:
+        model = Source
+        fields = ["kind"]

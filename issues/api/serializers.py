@@ -1,0 +1,351 @@
+"""How the issue domain reads over the API (output) and what editors may send (input).
+
+Output serializers only shape rows that the viewsets fetched with the QuerySet
+methods of ``issues.models`` (no queries of their own). Input serializers check the
+shape of a request body; the rules (a round must contain the date, a source must be
+identifiable, ...) are the model's, applied by ``issues.services``.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from issues.models import (
+    Issue,
+    IssueStatus,
+    Position,
+    PublicationState,
+    Source,
+    Statement,
+    StatusAssessment,
+)
+from nafta_tracker.api.serializers import (
+    ApiUrlField,
+    HtmlUrlField,
+    IssueSummarySerializer,
+    PartySummarySerializer,
+    RoundSummarySerializer,
+    SourceSummarySerializer,
+)
+from rounds.models import Official, Party, Round
+
+# --------------------------------------------------------------------------- output
+
+
+class SpeakerSerializer(serializers.Serializer):
+    """Who spoke. An unnamed speaker has no slug or links; ``name`` is then the attribution as printed."""
+
+    slug = serializers.CharField(source="speaker.slug", allow_null=True, help_text=_("Empty for an unnamed speaker."))
+    name = serializers.CharField(
+        source="speaker_name", help_text=_('Or the attribution as printed, e.g. "a US trade official".')
+    )
+    title = serializers.CharField(source="speaker.title", allow_null=True)
+    party = PartySummarySerializer(
+        allow_null=True, help_text=_("The speaker's party, or the one the source attributes an unnamed speaker to.")
+    )
+    url = ApiUrlField("api:official-detail", source="speaker")
+    html_url = HtmlUrlField("official", source="speaker")
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:statement-detail", lookup_field="pk")
+    html_url = HtmlUrlField("statement")
+    speaker = SpeakerSerializer(source="*")
+    round = RoundSummarySerializer(allow_null=True)
+    issues = IssueSummarySerializer(many=True)
+    source = SourceSummarySerializer()
+
+    class Meta:
+        model = Statement
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "speaker",
+            "attribution",
+            "kind",
+            "text",
+            "context",
+            "occasion",
+            "date",
+            "date_precision",
+            "date_text",
+            "round",
+            "issues",
+            "tone",
+            "source",
+            "state",
+            "published_at",
+            "updated_at",
+        ]
+
+
+class PositionSerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:position-detail", lookup_field="pk")
+    html_url = HtmlUrlField("position")
+    issue = IssueSummarySerializer()
+    party = PartySummarySerializer()
+    round = RoundSummarySerializer(allow_null=True)
+    source = SourceSummarySerializer()
+
+    class Meta:
+        model = Position
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "issue",
+            "party",
+            "kind",
+            "summary",
+            "date",
+            "date_precision",
+            "date_text",
+            "round",
+            "source",
+            "state",
+            "published_at",
+            "updated_at",
+        ]
+
+
+class IssuePositionSerializer(PositionSerializer):
+    """A position shown inside its issue (the issue itself is not repeated)."""
+
+    class Meta(PositionSerializer.Meta):
+        fields = [name for name in PositionSerializer.Meta.fields if name not in ("issue", "state", "published_at")]
+
+
+class StatusAssessmentSerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:statusassessment-detail", lookup_field="pk")
+    html_url = HtmlUrlField("statusassessment")
+    issue = IssueSummarySerializer()
+    status_label = serializers.CharField(source="get_status_display")
+    round = RoundSummarySerializer(allow_null=True)
+    source = SourceSummarySerializer()
+
+    class Meta:
+        model = StatusAssessment
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "issue",
+            "status",
+            "status_label",
+            "round",
+            "date",
+            "date_precision",
+            "date_text",
+            "note",
+            "source",
+            "state",
+            "published_at",
+            "updated_at",
+        ]
+
+
+class IssueHistoryEntrySerializer(StatusAssessmentSerializer):
+    """One entry of an issue's status history (the issue itself is not repeated)."""
+
+    class Meta(StatusAssessmentSerializer.Meta):
+        fields = [
+            name for name in StatusAssessmentSerializer.Meta.fields if name not in ("issue", "state", "published_at")
+        ]
+
+
+class IssueSerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:issue-detail")
+    html_url = HtmlUrlField("issue")
+    status = serializers.ChoiceField(
+        source="current_status_code",
+        choices=IssueStatus.choices,
+        allow_null=True,
+        help_text=_("Status of the latest published assessment; empty if the issue was never assessed."),
+    )
+    status_label = serializers.CharField(source="current_status_label")
+    status_changed_on = serializers.DateField(
+        allow_null=True, help_text=_("Date of the latest published status assessment.")
+    )
+    latest_positions = IssuePositionSerializer(
+        many=True, help_text=_("Each party's latest published position on the issue.")
+    )
+    updated_at = serializers.DateTimeField(
+        source="last_change",
+        help_text=_("Latest change to the issue, its status history or its positions (what updated_since filters on)."),
+    )
+
+    class Meta:
+        model = Issue
+        fields = [
+            "slug",
+            "url",
+            "html_url",
+            "title",
+            "kind",
+            "description",
+            "status",
+            "status_label",
+            "status_changed_on",
+            "latest_positions",
+            "updated_at",
+        ]
+
+
+class IssueDetailSerializer(IssueSerializer):
+    status_history = IssueHistoryEntrySerializer(
+        source="published_history", many=True, help_text=_("Every published assessment, oldest first.")
+    )
+    positions = IssuePositionSerializer(
+        source="published_positions", many=True, help_text=_("Every published position, by party then date.")
+    )
+    related = IssueSummarySerializer(many=True)
+    statements_url = serializers.SerializerMethodField(
+        help_text=_("The statements about this issue (filterable list).")
+    )
+
+    class Meta(IssueSerializer.Meta):
+        fields = [*IssueSerializer.Meta.fields, "status_history", "positions", "related", "statements_url"]
+
+    @extend_schema_field({"type": "string", "format": "uri"})
+    def get_statements_url(self, issue: Issue) -> str:
+        return statements_url(self.context["request"], issue=issue.slug)
+
+
+def statements_url(request, **params: str) -> str:
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    return request.build_absolute_uri(f"{reverse('api:statement-list')}?{urlencode(params)}")
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:source-detail", lookup_field="pk")
+    html_url = HtmlUrlField("source")
+    link = serializers.CharField(source="url", help_text=_("Where to read the source itself (empty if unknown)."))
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "slug",
+            "kind",
+            "outlet",
+            "title",
+            "description",
+            "link",
+            "published_on",
+            "author",
+            "dateline",
+            "notes",
+            "updated_at",
+        ]
+
+
+# --------------------------------------------------------------------------- input
+
+
+class PublicationInput(serializers.Serializer):
+    state = serializers.ChoiceField(
+        choices=PublicationState.choices,
+        required=False,
+        help_text=_("published makes it public at once; a new row is a draft unless it says published."),
+    )
+
+
+class StatementInputSerializer(PublicationInput, serializers.ModelSerializer):
+    speaker = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Official.objects.all(), allow_null=True, required=False
+    )
+    attributed_party = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Party.objects.all(), allow_null=True, required=False
+    )
+    round = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Round.objects.all(), allow_null=True, required=False
+    )
+    issues = serializers.SlugRelatedField(slug_field="slug", queryset=Issue.objects.all(), many=True, required=False)
+    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+
+    class Meta:
+        model = Statement
+        fields = [
+            "speaker",
+            "attribution",
+            "attributed_party",
+            "kind",
+            "text",
+            "context",
+            "occasion",
+            "date",
+            "date_precision",
+            "date_text",
+            "round",
+            "issues",
+            "tone",
+            "source",
+            "state",
+        ]
+
+
+class PositionInputSerializer(PublicationInput, serializers.ModelSerializer):
+    issue = serializers.SlugRelatedField(slug_field="slug", queryset=Issue.objects.all())
+    party = serializers.SlugRelatedField(slug_field="slug", queryset=Party.objects.all())
+    round = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Round.objects.all(), allow_null=True, required=False
+    )
+    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+
+    class Meta:
+        model = Position
+        fields = [
+            "issue",
+            "party",
+            "kind",
+            "summary",
+            "date",
+            "date_precision",
+            "date_text",
+            "round",
+            "source",
+            "state",
+        ]
+
+
+class StatusAssessmentInputSerializer(PublicationInput, serializers.ModelSerializer):
+    issue = serializers.SlugRelatedField(slug_field="slug", queryset=Issue.objects.all())
+    round = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Round.objects.all(), allow_null=True, required=False
+    )
+    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+    date = serializers.DateField(
+        required=False, help_text=_("Defaults to the last day of the round when a round is given.")
+    )
+
+    class Meta:
+        model = StatusAssessment
+        fields = ["issue", "status", "round", "date", "date_precision", "date_text", "note", "source", "state"]
+
+
+class SourceInputSerializer(serializers.ModelSerializer):
+    link = serializers.URLField(source="url", required=False, allow_blank=True, max_length=500)
+
+    class Meta:
+        model = Source
+        fields = [
+            "slug",
+            "kind",
+            "outlet",
+            "title",
+            "description",
+            "link",
+            "published_on",
+            "author",
+            "dateline",
+            "notes",
+        ]
+        # Uniqueness is checked once, by full_clean() in the service, and reported the same way.
+        extra_kwargs = {"slug": {"validators": []}}

@@ -1,0 +1,265 @@
+"""Endpoints of the issue domain. Reads for everyone (published only), writes for editors.
+
+Every queryset is built from the QuerySet methods in ``issues.models``; every write
+goes through ``issues.services``. Query counts are constant per page whatever the
+number of rows (tests/api/test_query_counts.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+
+from issues import services
+from issues.models import Issue, Position, PublicationState, Source, Statement, StatusAssessment
+from nafta_tracker.api.renderers import CSVRenderer
+from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet, EditableViewSet
+from rounds.models import Official, Party, Round
+
+from . import csv as csv_serializers
+from . import filters, serializers
+from .permissions import sees_drafts
+
+CSV_RENDERERS = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description=_("The ETag you read the object with; a stale one gets 412 instead of overwriting a newer edit."),
+)
+
+
+class CSVMixin:
+    """``?format=csv`` or ``Accept: text/csv``: the same rows, flattened for spreadsheets."""
+
+    renderer_classes = CSV_RENDERERS
+    csv_serializer_class: type
+
+    def get_serializer_class(self):
+        renderer = getattr(self.request, "accepted_renderer", None)
+        if renderer is not None and renderer.format == "csv" and self.action in ("list", "retrieve"):
+            return self.csv_serializer_class
+        return super().get_serializer_class()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Errors stay JSON even when CSV was asked for: a client can read them, a spreadsheet cannot.
+        renderer = getattr(request, "accepted_renderer", None)
+        if getattr(response, "exception", False) and renderer is not None and renderer.format == "csv":
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+class PublishableMixin:
+    """Published rows for everyone; drafts too for editors who may change the model."""
+
+    model: type
+
+    def sees_drafts(self) -> bool:
+        return sees_drafts(self.request, self.model)
+
+    def visible(self):
+        manager = self.model.objects
+        return manager.all() if self.sees_drafts() else manager.published()
+
+    def service_arguments(self, data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
+        data = dict(data)
+        state = data.pop("state", None)
+        if creating:
+            data["publish"] = state == PublicationState.PUBLISHED
+        elif state is not None:
+            data["publish"] = state == PublicationState.PUBLISHED
+        return data
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Issues with their current status and each party's latest position")),
+    retrieve=extend_schema(summary=_("An issue with its full status history and every published position")),
+)
+class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
+    lookup_field = "slug"
+    serializer_class = serializers.IssueSerializer
+    csv_serializer_class = csv_serializers.IssueCSVSerializer
+    filterset_class = filters.IssueFilterSet
+    list_version_tables = (StatusAssessment, Position, Party, Round, Source)
+    detail_version_fields = ("updated_at", "related__updated_at")
+    detail_version_tables = (StatusAssessment, Position, Party, Round, Source)
+
+    def get_queryset(self):
+        issues = Issue.objects.with_current_status().with_last_change()
+        if self.action == "retrieve":
+            return issues.with_latest_positions().with_published_history().prefetch_related("related")
+        return issues.with_latest_positions()
+
+    def get_serializer_class(self):
+        renderer = getattr(self.request, "accepted_renderer", None)
+        if self.action == "retrieve" and not (renderer and renderer.format == "csv"):
+            return serializers.IssueDetailSerializer
+        return super().get_serializer_class()
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("What officials said: quotes and reported speech")),
+    retrieve=extend_schema(summary=_("One statement")),
+    create=extend_schema(
+        summary=_("Record a statement (editors)"),
+        request=serializers.StatementInputSerializer,
+        responses={201: serializers.StatementSerializer},
+    ),
+    update=extend_schema(
+        summary=_("Replace a statement (editors)"),
+        parameters=[IF_MATCH],
+        request=serializers.StatementInputSerializer,
+        responses={200: serializers.StatementSerializer},
+    ),
+    partial_update=extend_schema(
+        summary=_("Change part of a statement (editors)"),
+        parameters=[IF_MATCH],
+        request=serializers.StatementInputSerializer,
+        responses={200: serializers.StatementSerializer},
+    ),
+)
+class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
+    model = Statement
+    lookup_value_regex = r"\d+"
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    serializer_class = serializers.StatementSerializer
+    csv_serializer_class = csv_serializers.StatementCSVSerializer
+    write_serializer_class = serializers.StatementInputSerializer
+    filterset_class = filters.StatementFilterSet
+    create_service = services.statement_create
+    update_service = services.statement_update
+    update_instance_kwarg = "statement"
+    list_version_tables = (Official, Party, Round, Source, Issue)
+    detail_version_fields = (
+        "updated_at",
+        "speaker__updated_at",
+        "speaker__party__updated_at",
+        "attributed_party__updated_at",
+        "round__updated_at",
+        "source__updated_at",
+        "issues__updated_at",
+    )
+
+    def get_queryset(self):
+        return self.visible().with_related()
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Each party's positions on the issues")),
+    retrieve=extend_schema(summary=_("One position")),
+    create=extend_schema(
+        summary=_("Record a position (editors)"),
+        request=serializers.PositionInputSerializer,
+        responses={201: serializers.PositionSerializer},
+    ),
+    update=extend_schema(
+        summary=_("Replace a position (editors)"),
+        parameters=[IF_MATCH],
+        request=serializers.PositionInputSerializer,
+        responses={200: serializers.PositionSerializer},
+    ),
+    partial_update=extend_schema(
+        summary=_("Change part of a position (editors)"),
+        parameters=[IF_MATCH],
+        request=serializers.PositionInputSerializer,
+        responses={200: serializers.PositionSerializer},
+    ),
+)
+class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
+    model = Position
+    lookup_value_regex = r"\d+"
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    serializer_class = serializers.PositionSerializer
+    csv_serializer_class = csv_serializers.PositionCSVSerializer
+    write_serializer_class = serializers.PositionInputSerializer
+    filterset_class = filters.PositionFilterSet
+    create_service = services.position_create
+    update_service = services.position_update
+    update_instance_kwarg = "position"
+    list_version_tables = (Issue, Party, Round, Source)
+    detail_version_fields = (
+        "updated_at",
+        "issue__updated_at",
+        "party__updated_at",
+        "round__updated_at",
+        "source__updated_at",
+    )
+
+    def get_queryset(self):
+        return self.visible().select_related("issue", "party", "round", "source")
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Status assessments of every issue, round by round")),
+    retrieve=extend_schema(summary=_("One status assessment")),
+    create=extend_schema(
+        summary=_("Assess an issue's status (editors)"),
+        request=serializers.StatusAssessmentInputSerializer,
+        responses={201: serializers.StatusAssessmentSerializer},
+    ),
+    update=extend_schema(
+        summary=_("Replace a status assessment (editors)"),
+        parameters=[IF_MATCH],
+        request=serializers.StatusAssessmentInputSerializer,
+        responses={200: serializers.StatusAssessmentSerializer},
+    ),
+    partial_update=extend_schema(
+        summary=_("Change part of a status assessment (editors)"),
+        parameters=[IF_MATCH],
+        request=serializers.StatusAssessmentInputSerializer,
+        responses={200: serializers.StatusAssessmentSerializer},
+    ),
+)
+class StatusAssessmentViewSet(PublishableMixin, EditableViewSet):
+    model = StatusAssessment
+    lookup_value_regex = r"\d+"
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    serializer_class = serializers.StatusAssessmentSerializer
+    write_serializer_class = serializers.StatusAssessmentInputSerializer
+    filterset_class = filters.StatusAssessmentFilterSet
+    create_service = services.status_assessment_create
+    update_service = services.status_assessment_update
+    update_instance_kwarg = "assessment"
+    list_version_tables = (Issue, Round, Source)
+    detail_version_fields = ("updated_at", "issue__updated_at", "round__updated_at", "source__updated_at")
+
+    def get_queryset(self):
+        return self.visible().select_related("issue", "round", "source").order_by("issue__title", "date", "id")
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Where the facts come from: articles, releases, documents")),
+    retrieve=extend_schema(summary=_("One source")),
+    create=extend_schema(
+        summary=_("Add a source (editors)"),
+        request=serializers.SourceInputSerializer,
+        responses={201: serializers.SourceSerializer},
+    ),
+    update=extend_schema(
+        summary=_("Replace a source (editors)"),
+        parameters=[IF_MATCH],
+        request=serializers.SourceInputSerializer,
+        responses={200: serializers.SourceSerializer},
+    ),
+    partial_update=extend_schema(
+        summary=_("Change part of a source (editors)"),
+        parameters=[IF_MATCH],
+        request=serializers.SourceInputSerializer,
+        responses={200: serializers.SourceSerializer},
+    ),
+)
+class SourceViewSet(EditableViewSet):
+    queryset = Source.objects.all()
+    lookup_value_regex = r"\d+"
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    serializer_class = serializers.SourceSerializer
+    write_serializer_class = serializers.SourceInputSerializer
+    filterset_class = filters.SourceFilterSet
+    create_service = services.source_create
+    update_service = services.source_update
+    update_instance_kwarg = "source"
+    error_field_names = {"url": "link"}

@@ -1,0 +1,55 @@
+"""CSV for people who work in spreadsheets (``?format=csv`` or ``Accept: text/csv``).
+
+Written here rather than taken from djangorestframework-csv: that package (last
+release 2023) derives its header from the keys it meets, so the columns change with
+the data on the page, and it leaves formulas alone. Rows here come from flat CSV
+serializers (fixed header), and every cell a spreadsheet would read as a formula
+(starting with = + - @, tab or carriage return) is prefixed with a single quote
+(OWASP "CSV injection"): statements quote people, and people's words may start with
+a minus sign or an equals sign.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from rest_framework.renderers import BaseRenderer
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class CSVRenderer(BaseRenderer):
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: dict | None = None) -> bytes:
+        renderer_context = renderer_context or {}
+        response = renderer_context.get("response")
+        if isinstance(data, dict) and "results" in data:
+            rows = data["results"]
+        elif isinstance(data, list):
+            rows = data
+        else:
+            rows = [data]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        if rows:
+            header = list(rows[0].keys())
+            writer.writerow(header)
+            for row in rows:
+                writer.writerow([neutralise(row.get(column)) for column in header])
+        if response is not None:
+            view = renderer_context.get("view")
+            name = getattr(view, "basename", None) or "export"
+            response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return buffer.getvalue().encode(self.charset)

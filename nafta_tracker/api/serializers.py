@@ -1,0 +1,161 @@
+"""Links and compact nested representations shared by the resources of both apps.
+
+Every object the API shows carries ``url`` (its API address) and ``html_url`` (the
+page a person would open). The compact "summary" serializers are what one resource
+shows of another (a statement's speaker, round, issues, source); they live here so
+that ``rounds.api`` and ``issues.api`` can both use them without importing each other.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from issues.models import Issue, Source
+from rounds.models import Official, Party, Round
+
+_PLACEHOLDER = "98765432123456789"  # matches both the slug and the digits-only lookup patterns
+
+
+@cache
+def _url_template(view_name: str, lookup_kwarg: str | None, script_prefix: str) -> tuple[str, str]:
+    """The route's path split around its one argument, resolved once per process and script prefix."""
+    if lookup_kwarg is None:
+        return reverse(view_name), ""
+    head, tail = reverse(view_name, kwargs={lookup_kwarg: _PLACEHOLDER}).split(_PLACEHOLDER)
+    return head, tail
+
+
+def absolute(request, path: str) -> str:
+    """``request.build_absolute_uri(path)`` for our own ASCII paths, with the host part computed once per request."""
+    prefix = request.__dict__.get("_absolute_prefix")
+    if prefix is None:
+        prefix = request.__dict__["_absolute_prefix"] = request.build_absolute_uri("/")[:-1]
+    return prefix + path
+
+
+def _lookup(instance: Any, path: str) -> Any:
+    for name in path.split("."):
+        instance = getattr(instance, name)
+    return instance
+
+
+@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+class ApiUrlField(serializers.Field):
+    """Absolute URL of an object (``source`` may name a related one, which may be empty: then null).
+
+    Resolves the route once per view name instead of calling ``reverse()`` for every
+    object: an issue page shows some 1,200 links, and reversing each one cost more
+    than all the SQL of the request.
+    """
+
+    def __init__(
+        self,
+        view_name: str,
+        lookup_field: str | None = "slug",
+        *,
+        url_kwarg: str | None = None,
+        fragment: str = "",
+        **kwargs: Any,
+    ) -> None:
+        self.view_name = view_name
+        self.lookup_field = lookup_field
+        self.url_kwarg = url_kwarg or (lookup_field.rsplit(".", 1)[-1] if lookup_field else None)
+        self.fragment = fragment
+        kwargs.setdefault("source", "*")
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance: Any) -> Any:
+        return instance if self.source == "*" else getattr(instance, self.source, None)
+
+    def to_representation(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        head, tail = _url_template(self.view_name, self.url_kwarg, get_script_prefix())
+        argument = _lookup(value, self.lookup_field) if self.lookup_field else ""
+        fragment = "#" + self.fragment.format(obj=value) if self.fragment else ""
+        return absolute(self.context["request"], f"{head}{argument}{tail}{fragment}")
+
+
+@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+class HtmlUrlField(ApiUrlField):
+    """Absolute URL of the object's public page: what its ``get_absolute_url()`` returns.
+
+    The route is given here rather than calling ``get_absolute_url()`` per object, for
+    the same reason as above; tests/api/test_links.py checks that both agree for every model.
+    """
+
+    ROUTES: dict[str, dict[str, Any]] = {
+        "party": {"view_name": "rounds:party-detail"},
+        "official": {"view_name": "rounds:official-detail"},
+        "round": {"view_name": "rounds:round-detail"},
+        "milestone": {"view_name": "rounds:milestone-list", "lookup_field": None, "fragment": "{obj.slug}"},
+        "issue": {"view_name": "issues:issue-detail"},
+        "source": {"view_name": "issues:source-detail", "lookup_field": "pk"},
+        "statement": {"view_name": "issues:statement-detail", "lookup_field": "pk"},
+        "position": {
+            "view_name": "issues:issue-detail",
+            "lookup_field": "issue.slug",
+            "fragment": "position-{obj.pk}",
+        },
+        "statusassessment": {
+            "view_name": "issues:issue-detail",
+            "lookup_field": "issue.slug",
+            "fragment": "status-{obj.pk}",
+        },
+    }
+
+    def __init__(self, model: str, **kwargs: Any) -> None:
+        super().__init__(**self.ROUTES[model], **kwargs)
+
+
+class PartySummarySerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:party-detail")
+    html_url = HtmlUrlField("party")
+
+    class Meta:
+        model = Party
+        fields = ["slug", "name", "short_name", "url", "html_url"]
+
+
+class OfficialSummarySerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:official-detail")
+    html_url = HtmlUrlField("official")
+
+    class Meta:
+        model = Official
+        fields = ["slug", "name", "title", "url", "html_url"]
+
+
+class RoundSummarySerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:round-detail")
+    html_url = HtmlUrlField("round")
+
+    class Meta:
+        model = Round
+        fields = ["slug", "number", "city", "url", "html_url"]
+
+
+class IssueSummarySerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:issue-detail")
+    html_url = HtmlUrlField("issue")
+
+    class Meta:
+        model = Issue
+        fields = ["slug", "title", "url", "html_url"]
+
+
+class SourceSummarySerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:source-detail", lookup_field="pk")
+    html_url = HtmlUrlField("source")
+    link = serializers.CharField(source="url", help_text=_("Where to read the source itself (empty if unknown)."))
+
+    class Meta:
+        model = Source
+        fields = ["id", "kind", "outlet", "title", "description", "link", "published_on", "url", "html_url"]

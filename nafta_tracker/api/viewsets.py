@@ -1,0 +1,146 @@
+"""Base viewsets: conditional reads for every resource, service-backed writes for the editable ones.
+
+Views stay thin: they parse, authorise, call a queryset method or a service, and
+respond. What is shown comes from the QuerySet methods in ``issues.models`` and
+``rounds.models``; what is written goes through ``issues.services``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, models
+from django.utils.translation import gettext as _
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+
+from .conditional import check_if_match, make_etag, not_modified, set_validators, version_of
+
+
+class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    """List and retrieve with ETag / Last-Modified and 304s.
+
+    ``list_version_tables``: models whose rows appear inside a list row (their changes
+    change the list). ``detail_version_fields``: ``updated_at`` lookups reaching every
+    row a detail shows. ``detail_version_tables``: whole tables for what a detail shows
+    that no lookup reaches cheaply.
+    """
+
+    list_version_tables: tuple[type[models.Model], ...] = ()
+    detail_version_fields: tuple[str, ...] = ("updated_at",)
+    detail_version_tables: tuple[type[models.Model], ...] = ()
+    known_count: int | None = None  # read by the paginator: the ETag query already counted the rows
+
+    def sees_drafts(self) -> bool:
+        """Whether this request may see unpublished rows (never, unless a subclass says so)."""
+        return False
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        rows, last = version_of(queryset, tables=(queryset.model, *self.list_version_tables))
+        etag = make_etag(request, rows=rows, last=last, sees_drafts=self.sees_drafts(), whole_url=True)
+        if (cached := not_modified(request, etag, last)) is not None:
+            return cached
+        self.known_count = rows
+        page = self.paginate_queryset(queryset)
+        response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        set_validators(response, etag, last)
+        return response
+
+    def detail_etag(self) -> tuple[str, Any, int]:
+        """(ETag, Last-Modified, 0 or 1 rows) of the object named in the URL: one query."""
+        lookup_kwarg = self.lookup_url_kwarg or self.lookup_field
+        queryset = self.filter_queryset(self.get_queryset()).filter(**{self.lookup_field: self.kwargs[lookup_kwarg]})
+        rows, last = version_of(
+            queryset, fields=self.detail_version_fields, tables=self.detail_version_tables, distinct=True
+        )
+        etag = make_etag(self.request, rows=rows, last=last, sees_drafts=self.sees_drafts(), whole_url=False)
+        return etag, last, rows
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        etag, last, rows = self.detail_etag()
+        if rows and (cached := not_modified(request, etag, last)) is not None:
+            return cached
+        response = super().retrieve(request, *args, **kwargs)
+        set_validators(response, etag, last)
+        return response
+
+
+@contextmanager
+def domain_errors(field_names: dict[str, str] | None = None) -> Iterator[None]:
+    """Turn the model's validation (full_clean in the services) into a DRF 400 naming the fields.
+
+    ``field_names`` maps a model field to the API's name for it where they differ.
+    """
+    field_names = field_names or {}
+    try:
+        yield
+    except DjangoValidationError as exc:
+        detail = serializers.as_serializer_error(exc)
+        raise ValidationError(
+            {
+                api_settings.NON_FIELD_ERRORS_KEY if key == "__all__" else field_names.get(key, key): value
+                for key, value in detail.items()
+            }
+        ) from exc
+    except IntegrityError as exc:
+        # A concurrent write won the race for a unique value that full_clean() had just found free.
+        raise ValidationError(
+            {api_settings.NON_FIELD_ERRORS_KEY: [_("This conflicts with data saved meanwhile; check and retry.")]}
+        ) from exc
+
+
+class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ConditionalReadOnlyViewSet):
+    """Adds create, update (PUT) and partial update (PATCH) through a service function.
+
+    The request body is read with ``write_serializer_class`` (shape only); the rules
+    are the model's, applied by the service's ``full_clean()``; the answer is the
+    resource as a GET would show it, with its new ETag.
+    """
+
+    write_serializer_class: type[serializers.Serializer]
+    create_service: Callable[..., models.Model]
+    update_service: Callable[..., models.Model]
+    update_instance_kwarg: str  # the service's keyword for the object being changed
+    error_field_names: dict[str, str] = {}
+
+    def service_arguments(self, data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
+        """Keyword arguments for the service from validated request data (hook for renames)."""
+        return dict(data)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        body = self.write_serializer_class(data=request.data, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        with domain_errors(self.error_field_names):
+            instance = type(self).create_service(**self.service_arguments(body.validated_data, creating=True))
+        return self._respond_with(instance, status.HTTP_201_CREATED)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        etag, _last, _rows = self.detail_etag()
+        instance = self.get_object()
+        check_if_match(request, etag)
+        body = self.write_serializer_class(
+            instance, data=request.data, partial=kwargs.get("partial", False), context=self.get_serializer_context()
+        )
+        body.is_valid(raise_exception=True)
+        arguments = self.service_arguments(body.validated_data, creating=False)
+        with domain_errors(self.error_field_names):
+            instance = type(self).update_service(**{self.update_instance_kwarg: instance}, **arguments)
+        return self._respond_with(instance, status.HTTP_200_OK)
+
+    def _respond_with(self, instance: models.Model, code: int) -> Response:
+        # Read back through the same queryset as a GET, so the answer and its ETag are what a GET would give.
+        self.kwargs[self.lookup_url_kwarg or self.lookup_field] = getattr(instance, self.lookup_field)
+        etag, last, _rows = self.detail_etag()
+        fresh = self.get_object()
+        response = Response(self.get_serializer(fresh).data, status=code)
+        if code == status.HTTP_201_CREATED:
+            response["Location"] = response.data["url"]
+        set_validators(response, etag, last)
+        return response

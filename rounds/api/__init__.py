@@ -1,0 +1,1 @@
+"""REST API for parties, officials, rounds and milestones (``/api/v1/``). Read-only."""

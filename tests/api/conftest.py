@@ -1,0 +1,40 @@
+"""API clients for the personas, and a clean throttle between tests."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    """Throttle counters live in the cache; without this, requests from earlier tests would count."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api() -> APIClient:
+    """An anonymous client."""
+    return APIClient()
+
+
+def _token_client(user) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client
+
+
+@pytest.fixture
+def editor_api(editor) -> APIClient:
+    """An editor authenticated with a token, as a script or newsroom tool would be."""
+    return _token_client(editor)
+
+
+@pytest.fixture
+def reader_api(reader) -> APIClient:
+    """A logged-in user without permissions: reads like the public, may not write."""
+    return _token_client(reader)

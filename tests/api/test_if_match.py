@@ -1,0 +1,49 @@
+"""Updates honour If-Match: an edit made on a stale copy is refused with 412, never silently applied."""
+
+import pytest
+
+from issues.models import Statement
+from tests.factories import SourceFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_stale_etag_gets_412_and_leaves_the_row_alone(editor_api):
+    statement = StatementFactory(text="Original")
+    url = f"/api/v1/statements/{statement.pk}/"
+    etag = editor_api.get(url)["ETag"]
+    assert editor_api.patch(url, {"text": "First edit"}, format="json", HTTP_IF_MATCH=etag).status_code == 200
+
+    late = editor_api.patch(url, {"text": "Second edit"}, format="json", HTTP_IF_MATCH=etag)
+
+    assert late.status_code == 412
+    assert late.json()["errors"][0]["code"] == "precondition_failed"
+    assert Statement.objects.get(pk=statement.pk).text == "First edit"
+
+
+def test_the_etag_returned_by_an_update_allows_the_next_one(editor_api):
+    source = SourceFactory(title="Before")
+    url = f"/api/v1/sources/{source.pk}/"
+    first = editor_api.patch(url, {"title": "Middle"}, format="json", HTTP_IF_MATCH=editor_api.get(url)["ETag"])
+    second = editor_api.patch(url, {"title": "After"}, format="json", HTTP_IF_MATCH=first["ETag"])
+    assert second.status_code == 200
+    assert second.json()["title"] == "After"
+
+
+def test_an_edit_to_another_statement_does_not_make_my_etag_stale(editor_api):
+    mine, other = StatementFactory(), StatementFactory()
+    etag = editor_api.get(f"/api/v1/statements/{mine.pk}/")["ETag"]
+    editor_api.patch(f"/api/v1/statements/{other.pk}/", {"text": "Someone else's edit"}, format="json")
+    response = editor_api.patch(f"/api/v1/statements/{mine.pk}/", {"text": "Mine"}, format="json", HTTP_IF_MATCH=etag)
+    assert response.status_code == 200
+
+
+def test_without_if_match_the_update_applies(editor_api):
+    statement = StatementFactory()
+    response = editor_api.put(
+        f"/api/v1/statements/{statement.pk}/",
+        {"speaker": statement.speaker.slug, "text": "Replaced", "date": "2018-03-28", "source": statement.source.pk},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert Statement.objects.get(pk=statement.pk).text == "Replaced"

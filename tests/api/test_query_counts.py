@@ -1,0 +1,101 @@
+"""Every list and detail runs the same number of queries for 5 rows as for 200."""
+
+import datetime
+
+import pytest
+
+from tests.factories import (
+    IssueFactory,
+    MilestoneFactory,
+    OfficialFactory,
+    PartyFactory,
+    PositionFactory,
+    RoundFactory,
+    SourceFactory,
+    StatementFactory,
+    StatusAssessmentFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture(params=[5, 200], ids=["5-rows", "200-rows"])
+def world(request):
+    """``n`` statements, positions and assessments over a few parties, speakers, rounds, issues and sources."""
+    n = request.param
+    parties = [PartyFactory() for _ in range(3)]
+    speakers = [OfficialFactory(party=parties[i % 3]) for i in range(4)]
+    sources = [SourceFactory() for _ in range(3)]
+    round_ = RoundFactory(start_date=D(2018, 1, 23), end_date=D(2018, 1, 29))
+    issues = [IssueFactory() for _ in range(min(n, 50))]
+    for i in range(n):
+        issue = issues[i % len(issues)]
+        StatementFactory(
+            speaker=speakers[i % 4], source=sources[i % 3], round=round_, date=D(2018, 1, 25), issues=[issue]
+        )
+        PositionFactory(issue=issue, party=parties[i % 3], source=sources[i % 3], round=round_, date=D(2018, 1, 25))
+        StatusAssessmentFactory(issue=issue, source=sources[i % 3], round=round_, date=D(2018, 1, 29))
+    for i in range(min(n, 20)):
+        m = MilestoneFactory(source=sources[0], party=parties[i % 3])
+        m.issues.set(issues[:2])
+        m.officials.set(speakers[:2])
+    return {"round": round_, "issue": issues[0], "statement": round_.statements.first(), "n": n}
+
+
+# Lists: (1) ETag query: COUNT(*) and the newest updated_at of each table shown, reused as the page COUNT;
+# (2) the page, joined to what it shows; then one query per prefetched many-valued relation.
+LISTS = [
+    ("/api/v1/parties/", 2),  # ETag, page
+    ("/api/v1/officials/", 2),  # ETag, page + party + source
+    ("/api/v1/rounds/", 2),  # ETag, page + host party + source
+    ("/api/v1/issues/", 3),  # ETag, page + current status subqueries, latest positions (+ party, round, source)
+    ("/api/v1/statements/", 3),  # ETag, page + speaker + party + round + source, issues
+    ("/api/v1/statements/?format=csv&page_size=500", 3),  # the same
+    ("/api/v1/positions/", 2),  # ETag, page + issue + party + round + source
+    ("/api/v1/status-history/", 2),  # ETag, page + issue + round + source
+    ("/api/v1/milestones/", 4),  # ETag, page + party + round + source, issues, officials
+    ("/api/v1/sources/", 2),  # ETag, page
+    ("/api/v1/statements/?q=progress&date_after=2018-01-01&kind=quote", 3),  # filters add no query
+]
+
+
+def test_list_queries_do_not_grow_with_rows(api, world, django_assert_num_queries):
+    # One test for every list, so the 200-row world is built once.
+    for url, queries in LISTS:
+        with django_assert_num_queries(queries):
+            response = api.get(url)
+        assert response.status_code == 200, url
+
+
+def test_slug_filters_cost_one_lookup_each(api, world, django_assert_num_queries):
+    round_ = world["round"]
+    # ETag, round lookup (validates the slug), issue lookup, page, issues
+    with django_assert_num_queries(5):
+        response = api.get(f"/api/v1/statements/?round={round_.slug}&issue={world['issue'].slug}&page_size=500")
+    assert response.json()["count"] >= 1
+
+
+def test_detail_queries_do_not_grow_with_rows(api, world, django_assert_num_queries):
+    issue, round_, statement = world["issue"], world["round"], world["statement"]
+    cases = [
+        # ETag of the object and what it shows; the object + current status; latest positions;
+        # status history; every position; related issues
+        (f"/api/v1/issues/{issue.slug}/", 6),
+        # ETag; the round + host party + source; its assessments + issue + source; its statements + speaker; issues
+        (f"/api/v1/rounds/{round_.slug}/", 5),
+        # ETag; the statement with speaker, party, round, source; its issues
+        (f"/api/v1/statements/{statement.pk}/", 3),
+    ]
+    for url, queries in cases:
+        with django_assert_num_queries(queries):
+            response = api.get(url)
+        assert response.status_code == 200, url
+    assert len(api.get(f"/api/v1/rounds/{round_.slug}/").json()["statements"]) == world["n"]
+
+
+def test_a_304_costs_one_query(api, world, django_assert_num_queries):
+    etag = api.get("/api/v1/statements/")["ETag"]
+    with django_assert_num_queries(1):  # the ETag query, nothing else
+        assert api.get("/api/v1/statements/", HTTP_IF_NONE_MATCH=etag).status_code == 304

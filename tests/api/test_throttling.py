@@ -1,0 +1,44 @@
+"""Anonymous clients are throttled at a lower rate than authenticated ones; rates come from the environment."""
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from rest_framework.throttling import SimpleRateThrottle
+
+from nafta_tracker.settings import env_rate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def low_rates(monkeypatch):
+    # DRF reads the rates once at import; patch them where the throttles look.
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "6/minute"})
+
+
+def test_anonymous_clients_get_429_past_their_rate(api, low_rates):
+    statuses = [api.get("/api/v1/parties/").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    response = api.get("/api/v1/parties/")
+    assert response.json()["errors"][0]["code"] == "throttled"
+    assert int(response["Retry-After"]) > 0
+
+
+def test_authenticated_clients_get_more(reader_api, low_rates):
+    statuses = [reader_api.get("/api/v1/parties/").status_code for _ in range(7)]
+    assert statuses == [200] * 6 + [429]
+
+
+def test_the_default_rates_are_lower_for_anonymous_clients():
+    from django.conf import settings
+
+    rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
+    anon, user = (SimpleRateThrottle.parse_rate(None, rates[key]) for key in ("anon", "user"))
+    assert anon[0] / anon[1] < user[0] / user[1]
+
+
+def test_rates_are_read_from_the_environment_and_checked(monkeypatch):
+    monkeypatch.setenv("DJANGO_API_ANON_RATE", "30/minute")
+    assert env_rate("DJANGO_API_ANON_RATE", "120/minute") == "30/minute"
+    monkeypatch.setenv("DJANGO_API_ANON_RATE", "lots")
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_API_ANON_RATE"):
+        env_rate("DJANGO_API_ANON_RATE", "120/minute")
