@@ -1,0 +1,113 @@
+"""Real pages in headless Chromium under the real policy: nothing is refused.
+
+Chromium reports every blocked script, style, image or handler as a
+``securitypolicyviolation`` event and a console error; both are collected.
+Needs Debian's chromium (`apt-get install chromium`; .ci/run installs it).
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlparse
+
+import pytest
+from django.test import Client
+from playwright.sync_api import sync_playwright
+
+from issues.models import Statement
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+});
+"""
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls made by the
+    # test itself are still synchronous and safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    assert os.path.exists(CHROMIUM), "Debian's chromium is needed: apt-get install -y chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def visit(browser, url: str, session_cookie: str | None = None) -> list[str]:
+    """Load ``url``, let its scripts run, and return every CSP violation reported."""
+    context = browser.new_context()
+    if session_cookie:
+        host = urlparse(url).hostname
+        context.add_cookies([{"name": "sessionid", "value": session_cookie, "domain": host, "path": "/"}])
+    page = context.new_page()
+    page.add_init_script(RECORD_VIOLATIONS)
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    response = page.goto(url, wait_until="networkidle")
+    assert response.status == 200, url
+    violations = page.evaluate("window.__cspViolations")
+    violations += [text for text in console if "Content Security Policy" in text]
+    context.close()
+    return violations
+
+
+def session_for(user) -> str:
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+def test_public_pages_load_without_csp_violations(browser, live_server, nafta):
+    statement = Statement.objects.published().first()
+    for path in ["/", "/issues/", "/statements/?q=progress", statement.get_absolute_url(), "/deadlines/"]:
+        assert visit(browser, live_server.url + path) == [], path
+
+
+def test_admin_pages_load_without_csp_violations(browser, live_server, nafta, superuser):
+    session = session_for(superuser)
+    statement = Statement.objects.first()
+    for path in [
+        "/admin/",
+        "/admin/issues/statement/",
+        "/admin/issues/statement/add/",
+        f"/admin/issues/statement/{statement.pk}/change/",
+        f"/admin/issues/statement/{statement.pk}/history/",
+    ]:
+        assert visit(browser, live_server.url + path, session) == [], path
+
+
+@pytest.mark.urls("tests.ops.urls_with_api_docs")
+def test_swagger_ui_loads_without_csp_violations(browser, live_server):
+    assert visit(browser, live_server.url + "/api/docs/") == []
+
+
+@pytest.mark.urls("tests.ops.urls_with_import_export")
+def test_import_exports_pages_work_under_the_admin_policy(browser, live_server, superuser):
+    session = session_for(superuser)
+    assert visit(browser, live_server.url + "/admin/with-import-export/issues/statement/import/", session) == []
+    context = browser.new_context()
+    context.add_cookies([{"name": "sessionid", "value": session, "domain": "localhost", "path": "/"}])
+    page = context.new_page()
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(live_server.url + "/admin/with-import-export/issues/statement/export/", wait_until="networkidle")
+    fields = page.locator('.selectable-field-export-row input[type="checkbox"]')
+    assert fields.count() > 1
+    page.uncheck('input[name="select-all-toggle"]')  # onchange="onSelectToggleChange(event)"
+    assert not any(fields.nth(i).is_checked() for i in range(fields.count()))
+    assert page.evaluate("window.__cspViolations") == []
+    context.close()
