@@ -3,7 +3,7 @@
 #   make test   the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)
 #   make lint   ruff, and a check that no model change lacks its migration
 #   make serve  the production way: collectstatic, migrate, gunicorn (debug off) on DATABASE_URL
-#   make backup / make restore FILE=...   the whole database to / from a JSON file
+#   make backup / make restore FILE=...   the whole database to / from a file
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -73,13 +73,13 @@ serve: install
 	@echo "Serving http://$(GUNICORN_BIND)/ with gunicorn  (Ctrl-C stops)"
 	exec $(VENV)/bin/gunicorn nafta_tracker.wsgi
 
-# make backup [FILE=backups/nafta-YYYYmmdd-HHMMSS.json.gz]; make restore FILE=... [REPLACE=1]
-FILE ?= backups/nafta-$(shell date -u +%Y%m%d-%H%M%S).json.gz
+# make backup [FILE=backups/nafta-YYYYmmdd-HHMMSS.xml.gz]; make restore FILE=... [REPLACE=1]
+FILE ?= backups/nafta-$(shell date -u +%Y%m%d-%H%M%S).xml.gz
 backup: install
 	$(PY) manage.py backup $(FILE)
 
 restore: install
-	@test -f "$(FILE)" || { echo "make restore: give the backup file, e.g. make restore FILE=backups/nafta-20180329.json.gz" >&2; exit 2; }
+	@test -f "$(FILE)" || { echo "make restore: give the backup file, e.g. make restore FILE=backups/nafta-20180329.xml.gz" >&2; exit 2; }
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py restore $(FILE) $(if $(filter 1,$(REPLACE)),--replace)
 

@@ -8,6 +8,10 @@ other row keeps its primary key: domain data, the change history (django-simple-
 tables, including the history of statement–issue links), users, groups, API tokens, the
 admin log and the login-attempt records.
 
+Backups are XML: Django's JSON serialiser cuts datetimes to milliseconds, and every
+``updated_at`` and history timestamp would come back changed; the XML serialiser keeps
+microseconds (and is as portable across database engines).
+
 Restoring replaces the database's contents in one transaction. History is not written
 while loading (the rows being loaded *are* the history), and the cached data version is
 bumped so no app server serves pages from before the restore.
@@ -26,13 +30,21 @@ from django.test.utils import override_settings
 from .cache import DATA_APPS, bump_data_version
 
 EXCLUDED = ["contenttypes", "auth.permission", "sessions"]
+SUFFIXES = (".xml", ".xml.gz", ".xml.bz2", ".xml.xz")
+
+
+def check_backup_name(path: Path) -> None:
+    if not path.name.endswith(SUFFIXES):
+        raise ValueError(f"A backup file name ends with one of {', '.join(SUFFIXES)}; got {path.name!r}.")
 
 
 def backup_database(path: Path, *, database: str = DEFAULT_DB_ALIAS) -> None:
-    """Write the whole database to ``path`` (``.json``, or ``.json.gz``/``.json.xz`` compressed)."""
+    """Write the whole database to ``path`` (``.xml``, or compressed: ``.xml.gz``, ``.xml.xz``…)."""
+    check_backup_name(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     call_command(
         "dumpdata",
+        format="xml",
         natural_foreign=True,
         exclude=EXCLUDED,
         output=str(path),
@@ -54,6 +66,7 @@ def database_holds_data(*, database: str = DEFAULT_DB_ALIAS) -> bool:
 
 def restore_database(path: Path, *, database: str = DEFAULT_DB_ALIAS) -> None:
     """Replace the database's contents with the backup at ``path``. All or nothing."""
+    check_backup_name(path)
     if not path.is_file():
         raise FileNotFoundError(f"No backup at {path}")
     with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic(using=database):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from nafta_tracker.backup import database_holds_data, restore_database
+from nafta_tracker.backup import check_backup_name, database_holds_data, restore_database
 
 
 class Command(BaseCommand):
@@ -20,6 +20,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: Path, database: str, replace: bool, **options) -> None:
+        try:
+            check_backup_name(file)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
         if not file.is_file():
             raise CommandError(f"No backup at {file}.")
         if database_holds_data(database=database) and not replace:
