@@ -41,7 +41,8 @@ def check_cache() -> None:
 def run_checks() -> dict[str, str]:
     """Each dependency's state: "ok", or "error: <exception class>" (details go to the log)."""
     checks: list[tuple[str, Callable[[], None]]] = [
-        ("database" if alias == "default" else alias, lambda alias=alias: check_database(alias)) for alias in connections
+        ("database" if alias == "default" else alias, lambda alias=alias: check_database(alias))
+        for alias in connections
     ]
     checks.append(("cache", check_cache))
     results = {}

@@ -35,7 +35,7 @@ def production_env(**overrides: str) -> dict[str, str]:
 
 
 def run_manage(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 (this interpreter, arguments written by the tests)
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )
 
@@ -46,9 +46,13 @@ def settings_under(env: dict[str, str], *names: str) -> dict:
         "import json, django; from django.conf import settings; django.setup(); "
         f"print(json.dumps({{n: getattr(settings, n, None) for n in {list(names)!r}}}, default=repr))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env={**env, "DJANGO_SETTINGS_MODULE": "nafta_tracker.settings"},
-        capture_output=True, text=True, timeout=60,
+    result = subprocess.run(  # noqa: S603 (this interpreter, code written here)
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "nafta_tracker.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -76,7 +80,9 @@ def built_site(tmp_path_factory) -> dict[str, Path]:
     env = production_env(DATABASE_URL=f"sqlite:///{database}", DJANGO_STATIC_ROOT=str(static_root))
     with ThreadPoolExecutor(2) as pool:
         results = list(
-            pool.map(lambda args: run_manage(*args, env=env), [("migrate", "--noinput"), ("collectstatic", "--noinput")])
+            pool.map(
+                lambda args: run_manage(*args, env=env), [("migrate", "--noinput"), ("collectstatic", "--noinput")]
+            )
         )
     for result in results:
         assert result.returncode == 0, result.stderr

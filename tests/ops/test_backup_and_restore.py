@@ -101,5 +101,5 @@ def test_restore_replaces_the_database_when_told_to(lived_in_database, tmp_path,
 
 
 def test_a_json_backup_is_refused_because_json_loses_microseconds(tmp_path):
-    with pytest.raises(CommandError, match="ends with one of .xml"):
+    with pytest.raises(CommandError, match=r"ends with one of \.xml"):
         call_command("backup", str(tmp_path / "nafta.json"))

@@ -21,9 +21,9 @@ GUNICORN = Path(sys.executable).with_name("gunicorn")
 
 
 def _get(url: str, **headers: str):
-    request = urllib.request.Request(url, headers=headers)
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http://127.0.0.1, built by the test)
     try:
-        return urllib.request.urlopen(request, timeout=10)  # noqa: S310 (a local http URL built by the test)
+        return urllib.request.urlopen(request, timeout=10)  # noqa: S310
     except urllib.error.HTTPError as error:
         return error
 
@@ -42,7 +42,7 @@ def gunicorn_site(built_site, tmp_path_factory):
         WEB_CONCURRENCY="2",
         GUNICORN_THREADS="2",
     )
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 (the virtualenv's gunicorn)
         [str(GUNICORN), "nafta_tracker.wsgi"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     base = f"http://127.0.0.1:{port}"

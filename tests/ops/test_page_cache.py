@@ -203,7 +203,11 @@ def test_a_publish_on_another_app_server_invalidates_this_ones_pages(client, naf
     client.get(home)
     assert cache_status(client.get(home)) == "hit"
     other_server = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from nafta_tracker.cache import bump_data_version as b; b()"],
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from nafta_tracker.cache import bump_data_version as b; b()",
+        ],
         cwd=ROOT,
         env=production_env(
             REDIS_URL=REDIS_URL, DJANGO_CACHE_KEY_PREFIX=REDIS_PREFIX, DJANGO_SETTINGS_MODULE="nafta_tracker.settings"

@@ -38,9 +38,7 @@ def test_without_the_proxy_opt_in_a_forged_https_header_is_ignored(client, setti
 def test_login_cookies_are_secure_and_the_session_cookie_is_out_of_javascripts_reach(client, superuser):
     login_form = client.get("/admin/login/", secure=True)
     assert login_form.cookies["csrftoken"]["secure"] is True
-    response = client.post(
-        "/admin/login/?next=/admin/", {"username": "root", "password": "root-pass-1"}, secure=True
-    )
+    response = client.post("/admin/login/?next=/admin/", {"username": "root", "password": "root-pass-1"}, secure=True)
     assert response.status_code == 302
     session_cookie = response.cookies["sessionid"]
     assert session_cookie["secure"] is True

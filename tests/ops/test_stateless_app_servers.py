@@ -33,7 +33,9 @@ def test_no_setting_keeps_state_in_files_on_the_app_server():
     )
     assert "file" not in values["SESSION_ENGINE"]
     assert "filebased" not in values["CACHES"]["default"]["BACKEND"]
-    assert values["MESSAGE_STORAGE"] == "django.contrib.messages.storage.fallback.FallbackStorage"  # cookie, then session
+    assert (
+        values["MESSAGE_STORAGE"] == "django.contrib.messages.storage.fallback.FallbackStorage"
+    )  # cookie, then session
     assert "filebased" not in values["EMAIL_BACKEND"]
     # Static files are a build artefact (collectstatic), identical on every server.
     assert values["STORAGES"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"

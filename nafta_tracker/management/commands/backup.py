@@ -8,7 +8,9 @@ from nafta_tracker.backup import backup_database
 
 
 class Command(BaseCommand):
-    help = "Write the whole database (data, history, users, admin log) to an XML file; .xml.gz or .xml.xz compresses it."
+    help = (
+        "Write the whole database (data, history, users, admin log) to an XML file; .xml.gz or .xml.xz compresses it."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path, help="Where to write, e.g. backups/nafta.xml.gz")
