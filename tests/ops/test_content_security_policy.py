@@ -83,12 +83,11 @@ def test_the_site_policy_allows_no_inline_script_no_plugins_and_no_framing(clien
     assert not any("unsafe" in source for sources in policy.values() for source in sources)
 
 
-@pytest.mark.parametrize(
-    "name", ["home", "rounds:round-list", "issues:issue-list", "issues:statement-list", "rounds:milestone-list"]
-)
-def test_public_pages_hold_no_inline_code(client, nafta, name):
-    html = client.get(reverse(name)).content.decode()
-    assert inline_code(html) == []
+def test_public_pages_hold_no_inline_code(client, nafta):
+    statement = Statement.objects.published().first()
+    names = ["home", "rounds:round-list", "issues:issue-list", "issues:statement-list", "rounds:milestone-list"]
+    for url in [*(reverse(name) for name in names), statement.get_absolute_url(), "/statements/?q=progress"]:
+        assert inline_code(client.get(url).content.decode()) == [], url
 
 
 def test_admin_pages_add_only_inline_style_attributes_and_one_hashed_handler(admin_client):
@@ -130,3 +129,12 @@ def test_the_hashed_handler_is_the_one_django_import_export_ships(settings):
     assert handlers == ["onSelectToggleChange(event)"]
     digest = base64.b64encode(hashlib.sha256(handlers[0].encode()).digest()).decode()
     assert f"'sha256-{digest}'" in settings.CSP_PATH_UPDATES["/admin/"]["script-src-attr"]
+
+
+def test_the_inline_code_finder_finds_what_the_policy_blocks():
+    html = (
+        '<script>alert(1)</script><script src="/static/a.js"></script>'
+        '<script type="application/json">{"data": 1}</script>'
+        '<p onclick="go()" style="color: red"><a href="javascript:go()">x</a></p><style>p {}</style>'
+    )
+    assert len(inline_code(html)) == 5

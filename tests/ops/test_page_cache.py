@@ -46,7 +46,7 @@ def redis_page_cache(settings, response_cache):
 
 @pytest.fixture(params=["in-process memory", "redis"])
 def page_cache(request):
-    """The response cache on, with each backend in turn."""
+    """The response cache on, with each backend in turn (for what depends on the backend)."""
     if request.param == "redis":
         request.getfixturevalue("redis_page_cache")
     else:
@@ -126,12 +126,12 @@ def test_each_language_gets_its_own_cached_copy(client, nafta, page_cache):
     assert from_cookie["Content-Language"] == "es"
 
 
-def test_the_accept_header_is_part_of_the_key(client, nafta, page_cache):
+def test_the_accept_header_is_part_of_the_key(client, nafta, response_cache):
     client.get(reverse("home"), headers={"Accept": "text/html"})
     assert cache_status(client.get(reverse("home"), headers={"Accept": "application/json"})) == "miss"
 
 
-def test_logged_in_users_always_get_the_live_page(client, nafta, page_cache, editor):
+def test_logged_in_users_always_get_the_live_page(client, nafta, response_cache, editor):
     statements = reverse("issues:statement-list")
     client.get(statements)
     Statement.objects.filter(text__startswith="Talks aimed").update(text="Edited behind the signals' back")
@@ -147,7 +147,9 @@ def test_logged_in_users_always_get_the_live_page(client, nafta, page_cache, edi
 
 
 @pytest.mark.urls("tests.ops.urls_for_cache")
-def test_writes_that_bypass_signals_are_invalidated_by_an_editors_successful_post(client, nafta, page_cache, editor):
+def test_writes_that_bypass_signals_are_invalidated_by_an_editors_successful_post(
+    client, nafta, response_cache, editor
+):
     statements = reverse("issues:statement-list")
     client.get(statements)
     client.force_login(editor)
@@ -159,7 +161,7 @@ def test_writes_that_bypass_signals_are_invalidated_by_an_editors_successful_pos
     assert "Bulk edited text" in response.content.decode()
 
 
-def test_anonymous_posts_do_not_invalidate_the_cache(client, page_cache):
+def test_anonymous_posts_do_not_invalidate_the_cache(client, response_cache):
     before = data_version()
     client.post("/admin/login/", {"username": "nobody", "password": "wrong"})
     assert data_version() == before
@@ -176,14 +178,14 @@ def test_anonymous_posts_do_not_invalidate_the_cache(client, page_cache):
         "/personal/writes-session/",
     ],
 )
-def test_personal_responses_are_never_stored(client, page_cache, url):
+def test_personal_responses_are_never_stored(client, response_cache, url):
     client.get(url)
     client.cookies.clear()
     assert cache_status(client.get(url)) is None
 
 
 @pytest.mark.parametrize("url", ["/admin/login/", "/healthz", "/i18n/setlang/"])
-def test_the_admin_the_api_and_health_checks_are_never_cached(client, page_cache, url):
+def test_the_admin_the_api_and_health_checks_are_never_cached(client, response_cache, url):
     client.get(url)
     assert cache_status(client.get(url)) is None
 
