@@ -24,7 +24,7 @@ from pathlib import Path
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test.utils import override_settings
 
 from .cache import DATA_APPS, bump_data_version
@@ -70,6 +70,9 @@ def restore_database(path: Path, *, database: str = DEFAULT_DB_ALIAS) -> None:
     if not path.is_file():
         raise FileNotFoundError(f"No backup at {path}")
     with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic(using=database):
+        # PostgreSQL refuses to TRUNCATE tables with deferred foreign-key checks still pending
+        # (rows written earlier in an enclosing transaction): run those checks now.
+        connections[database].check_constraints()
         call_command("flush", interactive=False, database=database, verbosity=0)
         call_command("loaddata", str(path), database=database, verbosity=0)
     bump_data_version()

@@ -8,9 +8,11 @@ Needs Debian's chromium (`apt-get install chromium`; .ci/run installs it).
 from __future__ import annotations
 
 import os
+import threading
 from urllib.parse import urlparse
 
 import pytest
+from django.db import connections
 from django.test import Client
 from playwright.sync_api import sync_playwright
 
@@ -39,14 +41,21 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def browser(monkeypatch):
-    # Playwright's sync API keeps an event loop in this thread; the ORM calls made by the
-    # test itself are still synchronous and safe.
+    """Chromium, started after the test's other fixtures (list it last): while Playwright's
+    event loop runs, the ORM would open a second, separate database connection, so the
+    tests do their database work in fixtures, before it starts."""
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     assert os.path.exists(CHROMIUM), "Debian's chromium is needed: apt-get install -y chromium"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        connections.close_all()  # any connection opened in the event loop's context after all
+    # The live server answers each browser connection in a thread holding a database
+    # connection until the browser hangs up; let them finish before the test database goes.
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=5)
 
 
 def visit(browser, url: str, session_cookie: str | None = None) -> list[str]:
@@ -67,21 +76,25 @@ def visit(browser, url: str, session_cookie: str | None = None) -> list[str]:
     return violations
 
 
-def session_for(user) -> str:
+@pytest.fixture
+def session(superuser) -> str:
+    """A logged-in superuser's session cookie."""
     client = Client()
-    client.force_login(user)
+    client.force_login(superuser)
     return client.cookies["sessionid"].value
 
 
-def test_public_pages_load_without_csp_violations(browser, live_server, nafta):
-    statement = Statement.objects.published().first()
+@pytest.fixture
+def statement(nafta) -> Statement:
+    return Statement.objects.published().first()
+
+
+def test_public_pages_load_without_csp_violations(live_server, statement, browser):
     for path in ["/", "/issues/", "/statements/?q=progress", statement.get_absolute_url(), "/deadlines/"]:
         assert visit(browser, live_server.url + path) == [], path
 
 
-def test_admin_pages_load_without_csp_violations(browser, live_server, nafta, superuser):
-    session = session_for(superuser)
-    statement = Statement.objects.first()
+def test_admin_pages_load_without_csp_violations(live_server, statement, session, browser):
     for path in [
         "/admin/",
         "/admin/issues/statement/",
@@ -93,13 +106,12 @@ def test_admin_pages_load_without_csp_violations(browser, live_server, nafta, su
 
 
 @pytest.mark.urls("tests.ops.urls_with_api_docs")
-def test_swagger_ui_loads_without_csp_violations(browser, live_server):
+def test_swagger_ui_loads_without_csp_violations(live_server, browser):
     assert visit(browser, live_server.url + "/api/docs/") == []
 
 
 @pytest.mark.urls("tests.ops.urls_with_import_export")
-def test_import_exports_pages_work_under_the_admin_policy(browser, live_server, superuser):
-    session = session_for(superuser)
+def test_import_exports_pages_work_under_the_admin_policy(live_server, session, browser):
     assert visit(browser, live_server.url + "/admin/with-import-export/issues/statement/import/", session) == []
     context = browser.new_context()
     context.add_cookies([{"name": "sessionid", "value": session, "domain": "localhost", "path": "/"}])
