@@ -3,6 +3,8 @@
 #   make test   the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)
 #   make lint   ruff, and a check that no model change lacks its migration
 #   make bench  API latency and queries per request against a raw-SQL floor (PostgreSQL, 100,000 statements)
+#   make serve  the production way: collectstatic, migrate, gunicorn (debug off) on DATABASE_URL
+#   make backup / make restore FILE=...   the whole database to / from a file
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -11,7 +13,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run test lint format migrations-check clean bench
+.PHONY: help install install-test run test lint format migrations-check clean bench serve backup restore
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -55,6 +57,32 @@ format: install-test
 migrations-check: export DJANGO_DEBUG ?= 1
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Production serving on this machine: debug off, hashed and compressed static files served by
+# whitenoise, gunicorn workers (gunicorn.conf.py reads WEB_CONCURRENCY, GUNICORN_THREADS, ...).
+# Plain HTTP here, so no HTTPS redirect and no Secure cookies unless you set them; without a
+# DJANGO_SECRET_KEY a throwaway one is made (sessions end when gunicorn stops).
+serve: export DJANGO_DEBUG := 0
+serve: export DJANGO_ALLOWED_HOSTS ?= $(HOST),localhost
+serve: export DJANGO_SECURE_SSL_REDIRECT ?= 0
+serve: export DJANGO_SECURE_COOKIES ?= 0
+serve: export DJANGO_SECRET_KEY ?= $(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')
+serve: export GUNICORN_BIND ?= $(HOST):$(PORT)
+serve: install
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py migrate --noinput
+	@echo "Serving http://$(GUNICORN_BIND)/ with gunicorn  (Ctrl-C stops)"
+	exec $(VENV)/bin/gunicorn nafta_tracker.wsgi
+
+# make backup [FILE=backups/nafta-YYYYmmdd-HHMMSS.xml.gz]; make restore FILE=... [REPLACE=1]
+FILE ?= backups/nafta-$(shell date -u +%Y%m%d-%H%M%S).xml.gz
+backup: install
+	$(PY) manage.py backup $(FILE)
+
+restore: install
+	@test -f "$(FILE)" || { echo "make restore: give the backup file, e.g. make restore FILE=backups/nafta-20180329.xml.gz" >&2; exit 2; }
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py restore $(FILE) $(if $(filter 1,$(REPLACE)),--replace)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

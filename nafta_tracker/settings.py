@@ -9,6 +9,9 @@ README.md lists every variable.
 
 from __future__ import annotations
 
+import base64
+import datetime
+import hashlib
 import os
 from pathlib import Path
 
@@ -34,14 +37,17 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}.")
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {raw!r}.")
+    return value
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -83,12 +89,19 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
+    "csp",
+    "axes",
+    "nafta_tracker",
     "rounds",
     "issues",
 ]
 
 MIDDLEWARE = [
+    "nafta_tracker.health.HealthCheckMiddleware",  # /healthz for load balancers, before host checks and redirects
+    "nafta_tracker.db_routing.ReplicaRoutingMiddleware",  # decides per request whether reads may use the replica
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, right after security headers
+    "nafta_tracker.csp.ContentSecurityPolicyMiddleware",  # django-csp, with the admin's documented exceptions
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +110,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "nafta_tracker.transactions.AtomicWritesMiddleware",  # a write request is one transaction, see transactions.py
+    "nafta_tracker.cache.PublicPageCacheMiddleware",  # innermost: caches what the view made, see cache.py
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns lockouts into the lockout page
 ]
 
 ROOT_URLCONF = "nafta_tracker.urls"
@@ -280,3 +296,177 @@ DRF_STANDARDIZED_ERRORS = {
     "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "412", "415", "429", "500"],
     "ERROR_SCHEMAS": {"412": "nafta_tracker.api.schema.ErrorResponse412Serializer"},
 }
+
+# =========================================================================== production (issue 6)
+# Secure by default once debug is off: `manage.py check --deploy --fail-level WARNING` is
+# clean with nothing but DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS set. Each default has
+# its variable for deployments that need another value. docs/deploy.md explains them all.
+
+
+def env_choice(name: str, default: str, choices: list[str]) -> str:
+    """Read a variable that must be one of a few known words."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {raw!r}.")
+    return value
+
+
+def env_url(name: str, schemes: tuple[str, ...]) -> str:
+    """Read an optional URL variable; a URL of another kind is a startup error."""
+    raw = (os.environ.get(name) or "").strip()
+    if raw and not raw.startswith(tuple(f"{scheme}://" for scheme in schemes)):
+        raise ImproperlyConfigured(f"{name} must start with {' or '.join(s + '://' for s in schemes)}; got {raw!r}.")
+    return raw
+
+
+# HTTPS. Behind a TLS-terminating proxy or load balancer, set DJANGO_BEHIND_PROXY=1 so that
+# Django trusts its X-Forwarded-Proto header; never set it when clients can reach Django
+# directly, or they could claim to be on HTTPS.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = env_choice(
+    "DJANGO_REFERRER_POLICY",
+    "same-origin",
+    [
+        "no-referrer",
+        "no-referrer-when-downgrade",
+        "origin",
+        "origin-when-cross-origin",
+        "same-origin",
+        "strict-origin",
+        "strict-origin-when-cross-origin",
+    ],
+)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp 4). No inline script or style anywhere on the public
+# site or the API docs; data: images because Swagger UI's stylesheet draws its icons with
+# them. The admin's exceptions are in CSP_PATH_UPDATES below and nafta_tracker/csp.py.
+from csp.constants import NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE  # noqa: E402
+
+
+def csp_hash(source: str) -> str:
+    """The CSP source expression that allows exactly this inline code."""
+    digest = base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Added to the policy for every path under a prefix. Scripts stay 'self'-only in the admin too.
+CSP_PATH_UPDATES = {
+    "/admin/": {
+        # django-simple-history's history page and django-import-export's export form put
+        # style="…" attributes in their templates; inline style attributes cannot run code.
+        "style-src-attr": [UNSAFE_INLINE],
+        # django-import-export's export form: onchange="onSelectToggleChange(event)", allowed
+        # by the hash of exactly that handler and nothing else.
+        "script-src-attr": [UNSAFE_HASHES, csp_hash("onSelectToggleChange(event)")],
+    },
+}
+
+# Static files: whitenoise serves them from every app server. With debug off they are
+# compressed and named by content hash (collectstatic builds them; make serve runs it).
+# Tests and `make run` set DJANGO_STATIC_MANIFEST=0 and are served straight from the
+# apps' static folders without collectstatic.
+STATIC_MANIFEST = env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not STATIC_MANIFEST
+
+# Optional read replica. Public GET requests read rounds/issues data from it; writes,
+# the admin, every non-GET request, accounts and sessions, and any read after a write in
+# the same request go to the primary (nafta_tracker/db_routing.py).
+_replica_url = env_url("DATABASE_REPLICA_URL", ("postgres", "postgresql", "sqlite"))
+if _replica_url:
+    try:
+        DATABASES["replica"] = dj_database_url.parse(
+            _replica_url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+        )
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URL is not a database URL Django understands: {exc}") from None
+    # Reads only; the test run uses the primary for it.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["nafta_tracker.db_routing.PrimaryReplicaRouter"]
+# Paths whose requests always read from the primary, replica or not.
+REPLICA_EXCLUDED_PATHS = ["/admin/"]
+
+# Cache: Redis when REDIS_URL is set (shared by every app server), otherwise this
+# process's memory. Short socket timeouts keep a stalled Redis from stalling requests.
+REDIS_URL = env_url("REDIS_URL", ("redis", "rediss", "unix"))
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "nafta"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    # Sessions live in the database (the record) and are read through Redis.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # django-import-export keeps an uploaded file between "preview" and "confirm", which
+    # may land on different app servers: keep it in the shared cache, not on local disk.
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nafta"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Seconds a public page (and an API list, through nafta_tracker.cache.cache_api_data) is
+# kept. Publishing invalidates at once (a data version bumped by signals), so this only
+# bounds how long a replica's lag can linger. Off without Redis by default: a cache in one
+# process's memory cannot be invalidated by a publish handled in another process.
+RESPONSE_CACHE_SECONDS = env_int("DJANGO_RESPONSE_CACHE_SECONDS", 600 if REDIS_URL else 0, minimum=0)
+# Never cached, whoever asks (prefixes of the request path).
+RESPONSE_CACHE_EXCLUDED_PATHS = ["/admin/", "/api/", "/i18n/", "/healthz"]
+
+# Failed admin logins (django-axes): after DJANGO_AXES_FAILURE_LIMIT wrong passwords for
+# one username from one IP address, that pair is locked out for DJANGO_AXES_COOLOFF_MINUTES.
+# Tests log in with client.force_login(user); client.login() needs a request with axes:
+# client.login(request=HttpRequest(), username=…, password=…).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nafta_tracker.lockout.locked_out"  # renders templates/axes/lockout.html
+AXES_VERBOSE = False
+if BEHIND_PROXY:
+    # The client is the address the proxies appended last (right-most), not whatever the
+    # client itself wrote in X-Forwarded-For (left-most), which anyone can forge.
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1, minimum=1)

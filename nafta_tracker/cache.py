@@ -1,0 +1,288 @@
+"""Cached public responses that stay correct on any number of app servers.
+
+Invalidation by *data version* rather than by deleting keys: one integer in the shared
+cache names the current state of the rounds and issues data. Every cached page or API
+payload has that number in its key. Any change to a domain row (``post_save``,
+``post_delete``, ``m2m_changed`` on every model of the ``rounds`` and ``issues`` apps)
+bumps it, so the next request on *every* server misses and renders fresh data; the old
+entries are never read again and expire on their own. One bump is made at once and one
+when the transaction commits, so a reader that rendered the old rows between the two
+cannot leave them behind under the new number.
+
+What is cached, keyed by host + full URL + language + Accept header + data version:
+
+* :class:`PublicPageCacheMiddleware`: anonymous ``GET`` responses of public pages. Not
+  under ``RESPONSE_CACHE_EXCLUDED_PATHS`` (admin, API, i18n, health), not for requests
+  carrying a session or messages cookie (a logged-in editor always sees the live site),
+  and never a response that is personal: one that sets a cookie, used the CSRF token (a
+  form with ``{% csrf_token %}``), wrote the session, queued a message, varies on
+  ``Cookie`` or anything the key does not cover, or says ``private``/``no-store``.
+* :func:`cache_api_data`: a decorator for DRF view methods (``list``, ``retrieve``). It
+  runs inside the view, after authentication, permissions and throttling, and stores
+  ``response.data`` (not the rendered bytes), so JSON, CSV or the browsable API are all
+  rendered per request from one cached payload. Only for anonymous clients.
+
+Caching is on when ``RESPONSE_CACHE_SECONDS`` > 0: by default only with ``REDIS_URL``,
+because a cache in one process's memory would miss a publish handled by another process.
+A cache that fails (Redis down) makes requests uncached, never failed.
+
+Writes that bypass model signals (``QuerySet.update()``, ``bulk_create()``, raw SQL)
+must call :func:`bump_data_version` themselves; as a safety net, any successful non-GET
+request by a logged-in user (editors in the admin, API clients with a token) bumps too.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import connections, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import cc_delim_re
+
+logger = logging.getLogger(__name__)
+
+DATA_VERSION_KEY = "data-version"
+#: Apps whose rows appear on public pages and in the API.
+DATA_APPS = ("rounds", "issues")
+#: A response larger than this is served but not stored (e.g. a full CSV export).
+MAX_CACHED_BYTES = 1024 * 1024
+#: Tells clients and tests whether the response came from the cache.
+CACHE_STATUS_HEADER = "X-Response-Cache"
+#: Vary headers the cache key accounts for; a response varying on anything else is not stored.
+_KEYED_VARY_HEADERS = {"accept", "accept-language"}
+_SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+
+# --------------------------------------------------------------------------- data version
+
+
+def _fresh_version() -> int:
+    """A starting number above any number used before, should the counter be evicted.
+
+    Milliseconds since the epoch: the old counter started lower and grew by one per
+    change, far slower than the clock.
+    """
+    return time.time_ns() // 1_000_000
+
+
+def data_version() -> int:
+    """The current data version, shared by every app server through the cache."""
+    version = cache.get(DATA_VERSION_KEY)
+    if version is None:
+        cache.add(DATA_VERSION_KEY, _fresh_version(), timeout=None)
+        version = cache.get(DATA_VERSION_KEY)  # another server may have added first
+        if version is None:
+            raise RuntimeError("The cache does not keep the data version.")
+    return int(version)
+
+
+def bump_data_version() -> None:
+    """Invalidate every cached page and API payload, on every app server.
+
+    A failing cache is logged, not raised: a publish must not fail because Redis is away
+    (while it is away nothing is served from it either).
+    """
+    try:
+        try:
+            cache.incr(DATA_VERSION_KEY)
+        except ValueError:  # no counter yet, or it was evicted
+            if not cache.add(DATA_VERSION_KEY, _fresh_version(), timeout=None):
+                cache.incr(DATA_VERSION_KEY)
+    except Exception:
+        logger.exception("Could not bump the cached data version; cached pages may be stale.")
+
+
+def _data_changed(sender: type, using: str | None = None, **kwargs: Any) -> None:
+    bump_data_version()
+    alias = using or "default"
+    if connections[alias].in_atomic_block:
+        transaction.on_commit(bump_data_version, using=alias)
+
+
+def _is_data_model(model: type) -> bool:
+    from simple_history.models import HistoricalChanges
+
+    return model._meta.app_label in DATA_APPS and not issubclass(model, HistoricalChanges)
+
+
+def _m2m_changed(sender: type, action: str, **kwargs: Any) -> None:
+    # Sent before and after each change; the "post_" half is the change itself.
+    if action.startswith("post_") and sender._meta.app_label in DATA_APPS:
+        _data_changed(sender, **kwargs)
+
+
+def connect_invalidation_signals() -> None:
+    """Bump the data version whenever a rounds/issues row or link changes (called from AppConfig.ready)."""
+    for app_label in DATA_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            if _is_data_model(model):
+                post_save.connect(_data_changed, sender=model, dispatch_uid=f"data-version-save-{model._meta.label}")
+                post_delete.connect(
+                    _data_changed, sender=model, dispatch_uid=f"data-version-delete-{model._meta.label}"
+                )
+    m2m_changed.connect(_m2m_changed, dispatch_uid="data-version-m2m")
+
+
+# --------------------------------------------------------------------------- keys and storage
+
+
+def response_cache_key(kind: str, request: HttpRequest, *, vary_on_accept: bool = True) -> str:
+    """The key of ``request``'s cached response at the current data version.
+
+    Hashed, so that a 10 kB query string makes a key of the usual length.
+    """
+    parts = [
+        request.get_host(),
+        request.get_full_path(),
+        getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+        request.headers.get("Accept", "") if vary_on_accept else "",
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+    return f"response:{kind}:{data_version()}:{digest}"
+
+
+def _cache_get(key: str) -> Any:
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.exception("Response cache read failed; serving uncached.")
+        return None
+
+
+def _cache_set(key: str, value: Any, seconds: int) -> None:
+    try:
+        cache.set(key, value, timeout=seconds)
+    except Exception:
+        logger.exception("Response cache write failed.")
+
+
+def _key_or_none(kind: str, request: HttpRequest, **kwargs: Any) -> str | None:
+    try:
+        return response_cache_key(kind, request, **kwargs)
+    except Exception:
+        logger.exception("Response cache unavailable; serving uncached.")
+        return None
+
+
+# --------------------------------------------------------------------------- public pages
+
+
+def _request_may_use_cache(request: HttpRequest) -> bool:
+    if request.method != "GET":
+        return False
+    if request.path_info.startswith(tuple(settings.RESPONSE_CACHE_EXCLUDED_PATHS)):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
+        return False  # possibly logged in, or has messages waiting: personal
+    return "Authorization" not in request.headers
+
+
+def _response_is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a CSRF token tied to this visitor's cookie
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    if getattr(getattr(request, "_messages", None), "_queued_messages", None):
+        return False
+    cache_control = {word.strip().split("=")[0].lower() for word in response.get("Cache-Control", "").split(",")}
+    if cache_control & {"private", "no-store", "no-cache"}:
+        return False
+    vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header.strip()}
+    if not vary <= _KEYED_VARY_HEADERS:
+        return False
+    return len(response.content) <= MAX_CACHED_BYTES
+
+
+def _bump_after_editor_write(request: HttpRequest, response: HttpResponse) -> None:
+    if request.method in _SAFE_METHODS or response.status_code >= 400:
+        return
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        bump_data_version()
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous GETs of public pages from the shared cache (see the module docstring).
+
+    Sits innermost in MIDDLEWARE, after LocaleMiddleware (the key needs the language) and
+    before nothing that changes the page: security headers, the CSP header and the
+    language headers are added around the cached page on every request.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        seconds = settings.RESPONSE_CACHE_SECONDS
+        if not seconds or not _request_may_use_cache(request):
+            response = self.get_response(request)
+            _bump_after_editor_write(request, response)
+            return response
+        key = _key_or_none("page", request)
+        if key is None:
+            return self.get_response(request)
+        cached = _cache_get(key)
+        if cached is not None:
+            cached[CACHE_STATUS_HEADER] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _response_is_shareable(request, response):
+            _cache_set(key, response, seconds)
+            response[CACHE_STATUS_HEADER] = "miss"
+        return response
+
+
+# --------------------------------------------------------------------------- API
+
+
+def cache_api_data(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Cache a DRF view method's ``response.data`` for anonymous GETs.
+
+    Use on ``list``/``retrieve`` (or ``get``) of a view whose output depends only on the
+    URL, the language and the data: throttling and permissions have already run when the
+    method is called, and rendering (JSON, CSV, …) happens afterwards, per request::
+
+        class IssueViewSet(viewsets.ReadOnlyModelViewSet):
+            @cache_api_data
+            def list(self, request, *args, **kwargs):
+                return super().list(request, *args, **kwargs)
+    """
+
+    @functools.wraps(method)
+    def wrapper(view: Any, request: Any, *args: Any, **kwargs: Any) -> Any:
+        from rest_framework.response import Response
+
+        seconds = settings.RESPONSE_CACHE_SECONDS
+        if not seconds or request.method != "GET" or request.user.is_authenticated:
+            return method(view, request, *args, **kwargs)
+        key = _key_or_none("api", request, vary_on_accept=False)
+        if key is None:
+            return method(view, request, *args, **kwargs)
+        cached = _cache_get(key)
+        if cached is not None:
+            data, status, headers = cached
+            response = Response(data, status=status, headers=headers)
+            response[CACHE_STATUS_HEADER] = "hit"
+            return response
+        response = method(view, request, *args, **kwargs)
+        if response.status_code == 200 and not response.cookies and not response.streaming:
+            headers = {name: value for name, value in response.items() if name.lower() != "content-type"}
+            _cache_set(key, (response.data, response.status_code, headers), seconds)
+            response[CACHE_STATUS_HEADER] = "miss"
+        return response
+
+    return wrapper
