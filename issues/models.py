@@ -538,6 +538,19 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
     def is_quote(self) -> bool:
         return self.kind == StatementKind.QUOTE
 
+    def duplicate_key(self) -> tuple[str, str] | None:
+        """What two statements share when one duplicates the other: who spoke, and the words.
+
+        Whitespace and case do not count. None for a statement without text. Lets a
+        batch (an admin formset, an import file) find duplicates among its own rows
+        by the same rule as ``find_duplicate``.
+        """
+        text = " ".join((self.text or "").split())
+        if not text:
+            return None
+        who = f"speaker:{self.speaker_id}" if self.speaker_id else f"attribution:{self.attribution.strip().casefold()}"
+        return who, text.casefold()
+
     def find_duplicate(self) -> Statement | None:
         """Another statement with the same speaker (or attribution) and the same words."""
         text = " ".join((self.text or "").split())
