@@ -12,16 +12,44 @@ README.md ("Editors"), with examples under docs/import/.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import tablib
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from import_export.formats.base_formats import JSON
 
 from rounds.models import Official, Party, Round
 
 from . import services
 from .models import Issue, Source, Statement
+
+# --------------------------------------------------------------------------- formats
+
+
+class KeyedJSON(JSON):
+    """JSON as editors write it: a list of objects whose keys may differ from one to the next.
+
+    tablib reads a JSON list by the first object's keys and takes every later
+    object's values in order, so an object that leaves out a key (or lists keys
+    in another order) would silently shift its values into the wrong columns.
+    Here columns are the union of all keys, and each value goes to its own key.
+    """
+
+    def create_dataset(self, in_stream: str | bytes, **kwargs: Any) -> tablib.Dataset:
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode(self.encoding or "utf-8")
+        rows = json.loads(in_stream)
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            raise ValueError(_("A JSON import file must be a list of objects, one object per row."))
+        headers = list(dict.fromkeys(key for row in rows for key in row))
+        dataset = tablib.Dataset(headers=headers)
+        for row in rows:
+            dataset.append([row.get(key, "") for key in headers])
+        return dataset
+
 
 # --------------------------------------------------------------------------- widgets
 
@@ -162,14 +190,21 @@ class StatementResource(AllOrNothingResource):
         )  # fmt: skip
         import_id_fields = ["id"]
         clean_model_instances = True
-        skip_unchanged = False
+        skip_unchanged = True  # re-importing an export writes (and records) nothing
         use_transactions = True
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         """Fill an empty round from the date before the rules run, as the admin form does."""
         if not {"date", "round"} & set(import_validation_errors or {}):
             services.fill_round_from_date(instance)
-        super().validate_instance(instance, import_validation_errors, validate_unique)
+        try:
+            super().validate_instance(instance, import_validation_errors, validate_unique)
+        except ValidationError as exc:
+            if "speaker" in (import_validation_errors or {}):
+                # A speaker the file names but the tracker does not know is not an unnamed
+                # speaker: the only thing to fix is the name.
+                exc.error_dict.pop("attribution", None)
+            raise
 
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("source", "speaker", "attributed_party", "round").prefetch_related("issues")
@@ -190,7 +225,7 @@ class SourceResource(AllOrNothingResource):
         )  # fmt: skip
         import_id_fields = ["slug"]
         clean_model_instances = True
-        skip_unchanged = False
+        skip_unchanged = True  # re-importing an export writes (and records) nothing
         use_transactions = True
 
     def after_init_instance(self, instance, new, row, **kwargs):
