@@ -231,7 +231,9 @@ class EditorInlineFormSet(BaseInlineFormSet):
                 self._prime_autocomplete(forms_, name)
             elif isinstance(widget, forms.Select):
                 if name not in self._choice_cache:
-                    self._choice_cache[name] = list(field.choices)
+                    # A comprehension, not list(): list() asks the iterator's len() first,
+                    # which is a COUNT query of its own.
+                    self._choice_cache[name] = [choice for choice in field.choices]
                 for form in forms_:
                     form.fields[name].choices = self._choice_cache[name]
 

@@ -507,6 +507,9 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
         verbose_name_plural = _("statements")
         indexes = [
             models.Index(fields=["state", "date"], name="statement_state_date"),
+            # Newest first, as every list of statements is ordered (admin changelist at
+            # 100,000 rows: the first page reads 50 index entries instead of sorting the table).
+            models.Index(fields=["-date", "-id"], name="statement_date_id"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=StatementKind.values), name="statement_kind_valid"),

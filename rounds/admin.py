@@ -44,7 +44,7 @@ class OfficialAdmin(EditorAdmin):
 class LatestStatementsFormSet(StatementInlineFormSet):
     """A round's latest statements only: a round may have thousands, a page should not."""
 
-    limit = 20
+    limit = 10
 
     def get_queryset(self):
         if not hasattr(self, "_latest"):
