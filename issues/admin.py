@@ -22,7 +22,13 @@ from rounds.models import Official, Party
 
 from . import services
 from .admin_base import EditorAdmin, EditorInlineMixin, ImportExportEditorMixin, PublishableAdminMixin
-from .admin_forms import PositionAdminForm, StatementAdminForm, StatementInlineFormSet, StatusAssessmentAdminForm
+from .admin_forms import (
+    HttpURLField,
+    PositionAdminForm,
+    StatementAdminForm,
+    StatementInlineFormSet,
+    StatusAssessmentAdminForm,
+)
 from .models import Issue, Position, Source, Statement, StatusAssessment
 from .resources import SourceResource, StatementResource
 
@@ -119,7 +125,7 @@ class SourceAdmin(ImportExportEditorMixin, EditorAdmin):
     inlines = (SourceStatementInline, SourcePositionInline)
     actions = ("publish_reported",)
     # An address pasted without its scheme is taken as https:// (Django 6's default too).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"form_class": HttpURLField, "assume_scheme": "https"}}
 
     @admin.action(
         description=gettext_lazy("Publish the draft statements, positions and statuses these sources report"),

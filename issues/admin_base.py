@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import to_historic
 
 from . import services
 from .admin_forms import (
@@ -38,6 +39,7 @@ from .admin_forms import (
     PrimedAutocompleteSelect,
     PrimedAutocompleteSelectMultiple,
 )
+from .models import PublicationState
 from .resources import KeyedJSON
 
 
@@ -168,6 +170,25 @@ class PublishableAdminMixin:
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), *self.publication_fields)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and to_historic(obj) is not None:
+            self._keep_live_publication(obj)
+        return super().get_form(request, obj, change, **kwargs)
+
+    @staticmethod
+    def _keep_live_publication(obj: models.Model) -> None:
+        """A revert brings back a version's content, not its publication state.
+
+        Publishing goes through the publish/unpublish actions only, so reverting a
+        public statement to a version written while it was a draft keeps it public,
+        and a recovered row comes back as a draft, to be published again.
+        """
+        live = type(obj)._default_manager.filter(pk=obj.pk).values("state", "published_at").first()
+        if live is None:
+            obj.state = PublicationState.DRAFT
+        else:
+            obj.state, obj.published_at = live["state"], live["published_at"]
 
     def view_on_site(self, obj: models.Model) -> str | None:
         """The public page, once there is one: drafts have none."""

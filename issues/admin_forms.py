@@ -25,6 +25,21 @@ from simple_history.models import to_historic
 from rounds.base import DatePrecision
 
 from . import services
+from .models import http_url_validator
+
+# --------------------------------------------------------------------------- fields
+
+
+class HttpURLField(forms.URLField):
+    """A URL field that accepts what the model accepts (http and https) and says so.
+
+    Django's form URLField also takes ftp:// and answers "Enter a valid URL.";
+    the model's validator is the rule, so the form uses it and its message.
+    """
+
+    default_validators = [http_url_validator]
+    default_error_messages = {"invalid": http_url_validator.message}
+
 
 # --------------------------------------------------------------------------- errors
 
@@ -65,10 +80,8 @@ class ModelRulesForm(forms.ModelForm):
             return
         generic = self._generic_constraint_messages()
         rerouted: dict[str, list[ValidationError]] = {}
-        has_plain_words = any(
-            message not in generic for field_errors in errors.error_dict.values() for message in
-            ValidationError(field_errors).messages
-        )  # fmt: skip
+        messages = [message for field_errors in errors.error_dict.values() for message in ValidationError(field_errors)]
+        has_plain_words = any(message not in generic for message in messages)
         for field, field_errors in errors.error_dict.items():
             if field != NON_FIELD_ERRORS and field in self._errors:
                 continue
@@ -107,7 +120,9 @@ class RoundFromDateForm(ModelRulesForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if "round" not in self.fields or cleaned.get("round") is not None or self.has_error("date"):
+        if "round" not in self.fields or cleaned.get("round") is not None:
+            return cleaned
+        if self.has_error("round") or self.has_error("date"):
             return cleaned
         if self.instance.pk is not None and not self.has_changed():
             return cleaned

@@ -136,3 +136,33 @@ def test_recovering_takes_the_right_to_add(client, statement):
     assert client.get(reverse("admin:issues_statement_deleted")).status_code == 403
     assert client.post(revert_url(record), {"text": "x"}).status_code == 403
     assert not Statement.objects.filter(pk=pk).exists()
+
+
+def test_a_revert_keeps_the_publication_state(client, statement):
+    """Reverting to a version written while it was a draft does not take a public statement offline."""
+    draft_version = statement.history.latest("history_date")
+    client.post(
+        reverse("admin:issues_statement_changelist"),
+        {"action": "publish_selected", "_selected_action": [statement.pk]},
+    )
+
+    client.post(revert_url(draft_version), form_data(client.get(revert_url(draft_version))))
+
+    statement.refresh_from_db()
+    assert statement.is_published
+
+
+def test_a_recovered_statement_comes_back_as_a_draft(client, superuser, statement):
+    statement_pk = statement.pk
+    client.post(
+        reverse("admin:issues_statement_changelist"),
+        {"action": "publish_selected", "_selected_action": [statement_pk]},
+    )
+    client.force_login(superuser)  # only a superuser may delete a published statement
+    client.post(reverse("admin:issues_statement_delete", args=[statement_pk]), {"post": "yes"})
+    recover_url = client.get(reverse("admin:issues_statement_deleted")).context["rows"][0]["recover_url"]
+
+    client.post(recover_url, form_data(client.get(recover_url)))
+
+    recovered = Statement.objects.get(pk=statement_pk)
+    assert not recovered.is_published

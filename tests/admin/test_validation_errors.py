@@ -106,7 +106,7 @@ def test_a_source_url_must_be_http_or_https(logged_in, url):
     data |= inline_management("statements", 0) | inline_management("positions", 0)
     response = logged_in.post(reverse("admin:issues_source_add"), data)
     assert response.status_code == 200
-    assert list(errors_of(response)) == ["url"]
+    assert errors_of(response) == {"url": ["Enter a valid http:// or https:// URL."]}
     assert not Source.objects.exists()
 
 
