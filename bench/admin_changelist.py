@@ -8,8 +8,8 @@ statements up to ``--statements`` with generated rows (bulk inserts, spread over
 2017–2018, about 1 in 10 a draft, each about one or two issues, rounds set from
 the dates). It then requests each page as an editor through Django's test
 client (no network, no server) and prints, per page, the median and slowest
-time and the number of SQL queries. Numbers are for the whole request: session,
-permissions, queries and template rendering.
+time, the median time spent in SQL, and the number of SQL queries. Request times
+cover everything: session, permissions, queries and template rendering.
 """
 
 from __future__ import annotations
@@ -113,16 +113,18 @@ def editor() -> User:
     return user
 
 
-def measure(client: Client, url: str, runs: int) -> tuple[float, float, int]:
+def measure(client: Client, url: str, runs: int) -> tuple[float, float, float, int]:
+    """Median and slowest request time, median time spent in SQL, number of queries (ms)."""
     client.get(url)  # warm caches (templates, content types, the database's)
-    timings = []
+    timings, sql = [], []
     for _ in range(runs):
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(timings), max(timings), len(queries.captured_queries)
+        sql.append(sum(float(query["time"]) for query in queries.captured_queries) * 1000)
+    return statistics.median(timings), max(timings), statistics.median(sql), len(queries.captured_queries)
 
 
 def main() -> None:
@@ -169,10 +171,10 @@ def main() -> None:
         f"\n{total:,} statements, {Source.objects.count():,} sources, {Official.objects.count():,} officials; "
         f"PostgreSQL {connection.pg_version // 10000}; {args.runs} runs per page\n"
     )
-    print(f"{'page':<38} {'median ms':>10} {'max ms':>8} {'queries':>8}")
+    print(f"{'page':<38} {'median ms':>10} {'max ms':>8} {'SQL ms':>8} {'queries':>8}")
     for label, url in pages:
-        median, slowest, queries = measure(client, url, args.runs)
-        print(f"{label:<38} {median:>10.1f} {slowest:>8.1f} {queries:>8}")
+        median, slowest, sql, queries = measure(client, url, args.runs)
+        print(f"{label:<38} {median:>10.1f} {slowest:>8.1f} {sql:>8.1f} {queries:>8}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -147,7 +147,10 @@ class EditorAdmin(SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Reverting a deleted row re-creates it, so it takes the right to add as well."""
-        exists = self.model._default_manager.filter(pk=unquote(object_id)).exists()
+        try:
+            exists = self.model._default_manager.filter(pk=unquote(object_id)).exists()
+        except (ValueError, ValidationError):
+            raise Http404 from None
         if not exists and not self.has_add_permission(request):
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
