@@ -510,6 +510,9 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
             # Newest first, as every list of statements is ordered (admin changelist at
             # 100,000 rows: the first page reads 50 index entries instead of sorting the table).
             models.Index(fields=["-date", "-id"], name="statement_date_id"),
+            # A round's statements, newest first (its admin page and list filter). Without
+            # it PostgreSQL walks the date index above looking for the round's rows.
+            models.Index(fields=["round", "-date", "-id"], name="statement_round_date_id"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=StatementKind.values), name="statement_kind_valid"),
