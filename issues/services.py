@@ -7,11 +7,15 @@ all, whichever door it came through.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.db import models, transaction
 from django.utils import timezone
+
+from rounds.base import DatePrecision
+from rounds.models import Round, RoundStatus
 
 from .models import Issue, Position, PublicationState, Source, Statement, StatusAssessment
 
@@ -164,4 +168,49 @@ def unpublish_many(items: Iterable[P]) -> int:
         if item.state != PublicationState.DRAFT:
             unpublish(item)
             changed += 1
+    return changed
+
+
+# --------------------------------------------------------------------------- entry helpers (admin workbench)
+
+
+def suggest_round(*, date: datetime.date | None, date_precision: str = DatePrecision.DAY) -> Round | None:
+    """The round during which ``date`` fell, or None.
+
+    A statement's round is "the round during which the words were said", so a date
+    inside a round's dates names the round. Month-only dates are too vague to
+    choose, and overlapping rounds (never seen, but not forbidden) are left to the
+    editor.
+    """
+    if date is None or date_precision == DatePrecision.MONTH:
+        return None
+    rounds = list(Round.objects.containing(date).exclude(status=RoundStatus.CANCELLED)[:2])
+    return rounds[0] if len(rounds) == 1 else None
+
+
+def fill_round_from_date(item: Statement | Position | StatusAssessment) -> Round | None:
+    """Fill an empty round from the item's date; return the round filled in, if any.
+
+    Used by every entry door (admin forms, file import) before validation, so the
+    suggestion is the same wherever a statement comes from.
+    """
+    if item.round_id is not None:
+        return None
+    round_ = suggest_round(date=item.date, date_precision=item.date_precision)
+    if round_ is not None:
+        item.round = round_
+    return round_
+
+
+@transaction.atomic
+def publish_from_sources(*, sources: Iterable[Source]) -> int:
+    """Publish every draft statement, position and status assessment the sources report.
+
+    Source-first entry ends here: an editor enters an article with its quotes and
+    positions as drafts, checks them, and publishes them together. All or nothing.
+    """
+    source_ids = [source.pk for source in sources]
+    changed = 0
+    for model in (Statement, Position, StatusAssessment):
+        changed += publish_many(model.objects.drafts().filter(source_id__in=source_ids))
     return changed
