@@ -109,14 +109,13 @@ def test_swagger_ui_loads_without_csp_violations(live_server, browser):
     assert visit(browser, live_server.url + "/api/docs/") == []
 
 
-@pytest.mark.urls("tests.ops.urls_with_import_export")
 def test_import_exports_pages_work_under_the_admin_policy(live_server, session, browser):
-    assert visit(browser, live_server.url + "/admin/with-import-export/issues/statement/import/", session) == []
+    assert visit(browser, live_server.url + "/admin/issues/statement/import/", session) == []
     context = browser.new_context()
     context.add_cookies([{"name": "sessionid", "value": session, "domain": "localhost", "path": "/"}])
     page = context.new_page()
     page.add_init_script(RECORD_VIOLATIONS)
-    page.goto(live_server.url + "/admin/with-import-export/issues/statement/export/", wait_until="networkidle")
+    page.goto(live_server.url + "/admin/issues/statement/export/", wait_until="networkidle")
     fields = page.locator('.selectable-field-export-row input[type="checkbox"]')
     assert fields.count() > 1
     page.uncheck('input[name="select-all-toggle"]')  # onchange="onSelectToggleChange(event)"
