@@ -4,7 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from issues.models import Issue, IssueStatus, Statement
-from rounds.models import Milestone, Party, Round, today
+from rounds import models as rounds_models
+from rounds.models import Milestone, Party, Round
 
 from .caching import public_page
 
@@ -14,7 +15,7 @@ HOME_STATEMENTS = 6
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
     """Where the talks stand now: rounds, the next deadline, the issue board, the latest words."""
-    day = today()
+    day = rounds_models.today()  # looked up at call time so tests can pin the day
     issues = Issue.objects.with_current_status().with_latest_positions().order_by("title")
     counts = Issue.objects.with_current_status().status_counts()
     context = {

@@ -16,8 +16,9 @@ from django.views.generic import DetailView, ListView
 from issues.models import Position, Statement, StatusAssessment
 from nafta_tracker.caching import public_page
 
+from . import models
 from .calendar import negotiation_calendar
-from .models import Milestone, Official, Party, Round, today
+from .models import Milestone, Official, Party, Round
 
 DETAIL_STATEMENTS = 10  # statements shown on a detail page; the rest are one click away, paginated
 STATEMENTS_PER_PAGE = 20
@@ -33,7 +34,7 @@ class RoundListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["today"] = today()
+        context["today"] = models.today()
         return context
 
 
@@ -148,7 +149,7 @@ class MilestoneListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        day = today()
+        day = models.today()
         for milestone in context["object_list"]:
             milestone.upcoming = milestone.is_upcoming(day)
             milestone.days = abs(milestone.days_left(day))
