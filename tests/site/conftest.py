@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from issues.models import Issue, Statement
 from rounds.models import Official, Party, Round
@@ -19,6 +21,18 @@ from tests.factories import (
     StatementFactory,
     StatusAssessmentFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def english_between_requests():
+    """Start and end every test in the default language.
+
+    A request to /fr/... leaves French active in the test thread, which would make the
+    next test's reverse() build French URLs.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
