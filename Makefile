@@ -2,6 +2,7 @@
 #   make run    local site on SQLite with the NAFTA data and a demo editor
 #   make test   the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)
 #   make lint   ruff, and a check that no model change lacks its migration
+#   make messages  compile the French and Spanish translations (run and test do it too)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -10,7 +11,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run test lint format migrations-check clean
+.PHONY: help install install-test run test lint format migrations-check messages clean
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -33,14 +34,14 @@ install-test: $(VENV)/.installed-test
 
 run: export DJANGO_DEBUG ?= 1
 run: export PORT := $(PORT)
-run: install
+run: install messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_nafta
 	$(PY) manage.py demo_editor
 	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl-C stops)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-test
+test: install-test messages
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install-test migrations-check
@@ -55,5 +56,12 @@ migrations-check: export DJANGO_DEBUG ?= 1
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Translations: locale/*/LC_MESSAGES/django.po -> .mo with Babel (pure Python: no GNU gettext
+# needed on a fresh machine). Update the .po files after changing strings with
+# `manage.py makemessages -l fr -l es --add-location=file -i ".venv/*" -i "tests/*"` (needs gettext).
+messages: install
+	$(VENV)/bin/pybabel compile --directory locale --domain django
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache test-artifacts
+	find locale -name '*.mo' -delete

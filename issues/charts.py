@@ -35,6 +35,8 @@ ROWS: list[str] = [
 WIDTH = 720
 ROW_HEIGHT = 30
 LEFT = 150  # room for the status names
+COMPACT_WIDTH = 360  # phones: status names sit above their row line instead of beside it
+COMPACT_LEFT = 8
 RIGHT_PAD = 24
 TOP = 30  # room for the round labels
 AXIS = 40  # room for the month labels
@@ -75,6 +77,7 @@ class Point:
 
 @dataclass
 class StatusChart:
+    variant: str  # "wide" or "compact"
     width: int
     height: int
     plot_left: int
@@ -100,11 +103,16 @@ def _day(value: datetime.date) -> str:
     return formats.date_format(value, "DATE_FORMAT")
 
 
-def status_timeline(history: Sequence[StatusAssessment], rounds: Sequence[Round]) -> StatusChart | None:
+def status_timeline(
+    history: Sequence[StatusAssessment], rounds: Sequence[Round], *, compact: bool = False
+) -> StatusChart | None:
     """Chart geometry for an issue's published ``history`` (chronological) against the dated ``rounds``.
 
+    ``compact`` draws for a phone: a narrower chart whose status names sit above their
+    row lines, so that the whole time span fits the screen with legible text.
     Returns None when the issue has never been assessed: there is nothing to draw.
     """
+    width, left = (COMPACT_WIDTH, COMPACT_LEFT) if compact else (WIDTH, LEFT)
     if not history:
         return None
     dates = [a.date for a in history]
@@ -114,10 +122,10 @@ def status_timeline(history: Sequence[StatusAssessment], rounds: Sequence[Round]
     end = max(dates) + datetime.timedelta(days=PAD_DAYS)
     span = max((end - start).days, 1)
     plot_top, plot_bottom = TOP, TOP + ROW_HEIGHT * len(ROWS)
-    plot_right = WIDTH - RIGHT_PAD
+    plot_right = width - (8 if compact else RIGHT_PAD)
 
     def x(day: datetime.date) -> float:
-        return round(LEFT + (day - start).days / span * (plot_right - LEFT), 1)
+        return round(left + (day - start).days / span * (plot_right - left), 1)
 
     def y(code: str) -> float:
         return plot_top + (len(ROWS) - 1 - ROWS.index(code)) * ROW_HEIGHT + ROW_HEIGHT / 2
@@ -127,15 +135,15 @@ def status_timeline(history: Sequence[StatusAssessment], rounds: Sequence[Round]
 
     bands = []
     for round_ in rounds:
-        left, right = x(round_.start_date), x(round_.end_date + datetime.timedelta(days=1))
+        band_start, band_end = x(round_.start_date), x(round_.end_date + datetime.timedelta(days=1))
         bands.append(
             Band(
-                x=left,
-                width=max(right - left, 2),
+                x=band_start,
+                width=max(band_end - band_start, 2),
                 label=_("R%(number)s") % {"number": round_.number},
                 title=_("%(round)s, %(start)s to %(end)s")
                 % {"round": round_, "start": _day(round_.start_date), "end": _day(round_.end_date)},
-                label_x=round((left + right) / 2, 1),
+                label_x=round((band_start + band_end) / 2, 1),
             )
         )
 
@@ -174,9 +182,10 @@ def status_timeline(history: Sequence[StatusAssessment], rounds: Sequence[Round]
     )
     description = _("Status over time: %(steps)s.") % {"steps": steps}
     return StatusChart(
-        width=WIDTH,
+        variant="compact" if compact else "wide",
+        width=width,
         height=plot_bottom + AXIS,
-        plot_left=LEFT,
+        plot_left=left,
         plot_right=plot_right,
         plot_top=plot_top,
         plot_bottom=plot_bottom,

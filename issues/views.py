@@ -78,9 +78,14 @@ class IssueDetailView(DetailView):
             issue.positions.published().select_related("party", "round", "source").order_by("party__name", "date", "id")
         )
         statements = Statement.objects.published().about(issue)
+        rounds = list(Round.objects.dated().order_by("start_date"))
         context.update(
             status_history=history,
-            chart=status_timeline(history, list(Round.objects.dated().order_by("start_date"))),
+            charts=[
+                chart
+                for chart in (status_timeline(history, rounds), status_timeline(history, rounds, compact=True))
+                if chart
+            ],
             positions=positions,
             statements=statements.with_related()[:DETAIL_STATEMENTS],
             statement_count=statements.count(),
@@ -165,8 +170,8 @@ class LatestStatementsFeed(Feed):
             if item.context:
                 words = f"{item.speaker_name} {item.context} {words}"
         else:
-            words = f"{_('Reported speech:')} {item.text}"
-        return f"{words}\n{_('Source:')} {item.source}"
+            words = _("Reported speech: %(text)s") % {"text": item.text}
+        return _("%(words)s\nSource: %(source)s") % {"words": words, "source": item.source}
 
     def item_author_name(self, item: Statement) -> str:
         return item.speaker_name

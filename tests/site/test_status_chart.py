@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def svg_of(client, issue) -> str:
     body = client.get(issue.get_absolute_url()).content.decode()
-    match = re.search(r"<svg class=\"status-chart\".*?</svg>", body, re.DOTALL)
+    match = re.search(r"<svg class=\"status-chart status-chart--wide\".*?</svg>", body, re.DOTALL)
     assert match, "no chart on the page"
     return match.group()
 
@@ -38,7 +38,7 @@ def test_the_chart_says_in_words_what_it_shows(client):
     issue = IssueFactory(title="Dairy")
     StatusAssessmentFactory(issue=issue, status="far_apart", date=datetime.date(2018, 3, 28))
     svg = svg_of(client, issue)
-    assert 'role="img"' in svg and 'aria-labelledby="chart-title chart-desc"' in svg
+    assert 'role="img"' in svg and 'aria-labelledby="chart-title-wide chart-desc-wide"' in svg
     assert "Status of Dairy over time" in svg
     assert "Status over time: Far apart on March 28, 2018." in svg
     for label in ("Agreed", "Near agreement", "Progressing", "Under discussion", "Far apart", "Not started", "Dropped"):
@@ -60,3 +60,14 @@ def test_an_issue_never_assessed_has_no_chart_but_says_so(client):
     assert "<svg" not in body
     assert "This issue has not been assessed yet." in body
     assert StatusAssessment.objects.count() == 1
+
+
+def test_phones_get_a_compact_chart_with_the_same_points(client):
+    issue = IssueFactory(title="Dairy")
+    StatusAssessmentFactory(issue=issue, status="under_discussion", date=datetime.date(2018, 1, 29))
+    StatusAssessmentFactory(issue=issue, status="far_apart", date=datetime.date(2018, 3, 28))
+    body = client.get(issue.get_absolute_url()).content.decode()
+    compact = re.search(r"<svg class=\"status-chart status-chart--compact\".*?</svg>", body, re.DOTALL).group()
+    assert 'viewBox="0 0 360 ' in compact
+    assert compact.count('class="point ') == 2
+    assert ">Far apart</text>" in compact
