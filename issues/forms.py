@@ -73,6 +73,11 @@ class StatementFilterForm(forms.Form):
     def is_filtered(self) -> bool:
         return self.is_bound and any(self.data.get(name) for name in self.fields)
 
+    @property
+    def has_filters(self) -> bool:
+        """Whether any filter besides the words is set (the filters panel then starts open)."""
+        return self.is_bound and any(self.data.get(name) for name in self.fields if name != "q")
+
     def filter(self, statements: StatementQuerySet) -> StatementQuerySet:
         """Apply the valid filters to ``statements`` (call after ``is_valid()``)."""
         data = self.cleaned_data

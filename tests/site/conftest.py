@@ -91,9 +91,3 @@ def build_site(size: int) -> Site:
     for _ in range(size):
         MilestoneFactory().issues.set(issues[:2])
     return Site(parties=parties, rounds=[first, second], issues=issues, officials=officials, statements=statements)
-
-
-@pytest.fixture
-def site_of_size(db):
-    """Build a site of the given size (see ``build_site``)."""
-    return build_site
