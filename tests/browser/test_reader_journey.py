@@ -8,8 +8,8 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_from_home_to_a_round_an_official_and_a_statement_source(page: Page, site):
-    page.goto(site)
+def test_from_home_to_a_round_an_official_and_a_statement_source(page: Page, live_site):
+    page.goto(live_site)
     expect(page.get_by_role("heading", level=1)).to_have_text("Where the NAFTA talks stand")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Rounds").click()
@@ -37,8 +37,8 @@ def test_from_home_to_a_round_an_official_and_a_statement_source(page: Page, sit
     expect(page.get_by_text("Our copy has no headline")).to_be_visible()
 
 
-def test_from_home_to_what_canada_proposed_on_the_sunset_clause(page: Page, site):
-    page.goto(site)
+def test_from_home_to_what_canada_proposed_on_the_sunset_clause(page: Page, live_site):
+    page.goto(live_site)
     page.get_by_role("table").get_by_role("link", name="Sunset clause and periodic review").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sunset clause and periodic review")
     expect(page.get_by_role("img", name="Status of Sunset clause and periodic review over time")).to_be_visible()
@@ -46,8 +46,8 @@ def test_from_home_to_what_canada_proposed_on_the_sunset_clause(page: Page, site
     expect(canada).to_contain_text("A periodic NAFTA review in lieu of the sunset clause")
 
 
-def test_the_language_switcher_keeps_the_reader_on_the_same_page(page: Page, site):
-    page.goto(f"{site}/issues/sunset-clause/")
+def test_the_language_switcher_keeps_the_reader_on_the_same_page(page: Page, live_site):
+    page.goto(f"{live_site}/issues/sunset-clause/")
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Français").click()
     expect(page).to_have_url(re.compile(r"/fr/issues/sunset-clause/$"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")

@@ -9,10 +9,10 @@ WIDTHS = {"phone": 360, "desktop": 1280}
 
 
 @pytest.mark.parametrize("screen", WIDTHS)
-def test_home_and_issue_page_screenshots(page: Page, site, artifacts, screen):
+def test_home_and_issue_page_screenshots(page: Page, live_site, artifacts, screen):
     page.set_viewport_size({"width": WIDTHS[screen], "height": 900})
     for name, path in (("home", "/"), ("issue-sunset-clause", "/issues/sunset-clause/")):
-        page.goto(site + path)
+        page.goto(live_site + path)
         target = artifacts / f"{name}-{screen}.png"
         page.screenshot(path=target, full_page=True)
         assert target.stat().st_size > 10_000, target
