@@ -5,6 +5,7 @@
 #   make bench  API latency and queries per request against a raw-SQL floor (PostgreSQL, 100,000 statements)
 #   make serve  the production way: collectstatic, migrate, gunicorn (debug off) on DATABASE_URL
 #   make backup / make restore FILE=...   the whole database to / from a file
+#   make messages  compile the French and Spanish translations (run and test do it too)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -13,7 +14,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run test lint format migrations-check clean bench serve backup restore
+.PHONY: help install install-test run test lint format migrations-check messages clean bench serve backup restore
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -36,14 +37,14 @@ install-test: $(VENV)/.installed-test
 
 run: export DJANGO_DEBUG ?= 1
 run: export PORT := $(PORT)
-run: install
+run: install messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_nafta
 	$(PY) manage.py demo_editor
 	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl-C stops)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-test
+test: install-test messages
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install-test migrations-check
@@ -91,3 +92,12 @@ clean:
 bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nafta_bench
 bench: install
 	$(PY) -m bench.api $(BENCH_ARGS)
+# Translations: locale/*/LC_MESSAGES/django.po -> .mo with Babel (pure Python: no GNU gettext
+# needed on a fresh machine). Update the .po files after changing strings with
+# `manage.py makemessages -l fr -l es --add-location=file -i ".venv/*" -i "tests/*"` (needs gettext).
+messages: install
+	$(VENV)/bin/pybabel compile --directory locale --domain django
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache test-artifacts
+	find locale -name '*.mo' -delete

@@ -13,7 +13,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import connections, models
-from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
@@ -281,6 +281,40 @@ class IssueQuerySet(models.QuerySet["Issue"]):
             ),
         )
 
+    def with_status_as_of(self, day: datetime.date | None) -> IssueQuerySet:
+        """Like ``with_current_status()``, but as each issue stood on ``day``.
+
+        Only assessments dated on or before ``day`` count, so a reader can ask which
+        issues were far apart in spring 2018. ``day=None`` means today's status.
+        """
+        if day is None:
+            return self.with_current_status()
+        latest = (
+            StatusAssessment.objects.published().filter(issue=OuterRef("pk"), date__lte=day).order_by("-date", "-id")
+        )
+        return self.annotate(
+            current_status_code=Subquery(latest.values("status")[:1]),
+            status_changed_on=Subquery(latest.values("date")[:1]),
+        )
+
+    def where_status(self, *codes: str | None) -> IssueQuerySet:
+        """Keep issues whose annotated status is one of ``codes`` (None: never assessed).
+
+        Call after ``with_current_status()`` or ``with_status_as_of()``.
+        """
+        condition = Q(current_status_code__in=[code for code in codes if code])
+        if None in codes:
+            condition |= Q(current_status_code__isnull=True)
+        return self.filter(condition)
+
+    def status_counts(self) -> dict[str | None, int]:
+        """How many issues stand at each status (one query; None counts issues never assessed).
+
+        Call after ``with_current_status()`` or ``with_status_as_of()``.
+        """
+        rows = self.order_by().values("current_status_code").annotate(count=Count("pk"))
+        return {row["current_status_code"]: row["count"] for row in rows}
+
 
 class Issue(TimeStampedModel):
     """A negotiating topic, chapter or annex."""
@@ -333,6 +367,30 @@ class StatusAssessmentQuerySet(PublishableQuerySet):
 
     def at_round(self, round_: Round) -> StatusAssessmentQuerySet:
         return self.filter(round=round_)
+
+    def outside_rounds(self) -> StatusAssessmentQuerySet:
+        """Assessments made between rounds or away from them (e.g. a negotiator's briefing)."""
+        return self.filter(round__isnull=True)
+
+    def recent_dates(self, limit: int) -> list[datetime.date]:
+        """The ``limit`` most recent days on which statuses were assessed, newest first."""
+        return list(self.order_by("-date").values_list("date", flat=True).distinct()[:limit])
+
+    def with_previous_status(self) -> StatusAssessmentQuerySet:
+        """Annotate ``previous_status``: the issue's published status just before this assessment."""
+        previous = (
+            StatusAssessment.objects.published()
+            .filter(issue=OuterRef("issue"))
+            .filter(Q(date__lt=OuterRef("date")) | Q(date=OuterRef("date"), id__lt=OuterRef("id")))
+            .order_by("-date", "-id")
+        )
+        return self.annotate(previous_status=Subquery(previous.values("status")[:1]))
+
+    def dated_between(
+        self, start: datetime.date | None = None, end: datetime.date | None = None
+    ) -> StatusAssessmentQuerySet:
+        """Assessments dated from ``start`` to ``end`` inclusive (either bound may be open)."""
+        return _dated_between(self, start, end)
 
 
 class StatusAssessment(Publishable, PartialDateModel, TimeStampedModel):
@@ -397,6 +455,9 @@ class PositionQuerySet(PublishableQuerySet):
 
     def by_party(self, party: Party) -> PositionQuerySet:
         return self.filter(party=party)
+
+    def chronological(self) -> PositionQuerySet:
+        return self.order_by("date", "id")
 
 
 class Position(Publishable, PartialDateModel, TimeStampedModel):
@@ -503,6 +564,70 @@ class StatementQuerySet(PublishableQuerySet):
         for word in query.split():
             qs = qs.filter(text__icontains=word)
         return qs
+
+    def search_results(self, query: str) -> StatementQuerySet:
+        """``search(query)``, best match first, with highlighted excerpts where the database can make them.
+
+        On PostgreSQL each row gets ``search_headline`` (``ts_headline``): the matching
+        excerpt, raw text with the matches between ``issues.search.HIGHLIGHT_START`` and
+        ``HIGHLIGHT_STOP``; ``issues.search.highlighted_excerpt`` escapes it for HTML.
+        SQLite has no ranking: the same statements come newest first, and the excerpt is
+        made in Python.
+        """
+        query = query.strip()
+        if not query:
+            return self
+        qs = self.search(query)
+        if connections[self.db].vendor != "postgresql":
+            return qs.order_by("-date", "-id")
+        from django.contrib.postgres.search import SearchHeadline, SearchQuery
+
+        from .search import HIGHLIGHT_START, HIGHLIGHT_STOP
+
+        return qs.annotate(
+            search_headline=SearchHeadline(
+                "text",
+                SearchQuery(query, config="english", search_type="websearch"),
+                config="english",
+                start_sel=HIGHLIGHT_START,
+                stop_sel=HIGHLIGHT_STOP,
+                max_words=45,
+                min_words=20,
+            )
+        ).order_by("-search_rank", "-date", "-id")
+
+    def by_speaker(self, official: Official) -> StatementQuerySet:
+        return self.filter(speaker=official)
+
+    def about(self, issue: Issue) -> StatementQuerySet:
+        """Statements tagged with ``issue``."""
+        return self.filter(issues=issue)
+
+    def at_round(self, round_: Round) -> StatementQuerySet:
+        """Statements made during ``round_``."""
+        return self.filter(round=round_)
+
+    def with_tone(self, tone: str) -> StatementQuerySet:
+        return self.filter(tone=tone)
+
+    def of_kind(self, kind: str) -> StatementQuerySet:
+        return self.filter(kind=kind)
+
+    def dated_between(self, start: datetime.date | None = None, end: datetime.date | None = None) -> StatementQuerySet:
+        """Statements dated from ``start`` to ``end`` inclusive (either bound may be open)."""
+        return _dated_between(self, start, end)
+
+    def outside_rounds(self) -> StatementQuerySet:
+        """Statements not made during a round (between rounds, in interviews, at other meetings)."""
+        return self.filter(round__isnull=True)
+
+
+def _dated_between(qs, start: datetime.date | None, end: datetime.date | None):
+    if start is not None:
+        qs = qs.filter(date__gte=start)
+    if end is not None:
+        qs = qs.filter(date__lte=end)
+    return qs
 
 
 def statement_search_vector():

@@ -1,53 +1,206 @@
-"""Public pages for issues, statements and sources. Published data only."""
+"""Public pages for issues, statements and sources. Published data only.
 
+Views parse the request, call queryset methods (``issues.models``) and render; each runs
+a fixed number of queries whatever the number of rows (see tests/site/test_query_counts.py).
+"""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from .models import Issue, Source, Statement
+from nafta_tracker.caching import public_page
+from rounds.models import Party, Round
+
+from .charts import status_timeline
+from .forms import IssueFilterForm, StatementFilterForm
+from .models import Issue, IssueStatus, Position, Source, Statement, StatusAssessment
+
+DETAIL_STATEMENTS = 10  # statements shown on a detail page; the rest are one click away, paginated
+STATEMENTS_PER_PAGE = 20
 
 
+@method_decorator(public_page, name="dispatch")
 class IssueListView(ListView):
+    template_name = "issues/issue_list.html"
     paginate_by = 50
 
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        self.form = IssueFilterForm(request.GET or None)
+        if self.form.is_bound and not self.form.is_valid():
+            self.object_list = Issue.objects.none()
+            return self.render_to_response(self.get_context_data(), status=400)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        return Issue.objects.with_current_status().with_latest_positions()
+        issues = Issue.objects.with_latest_positions().order_by("title")
+        if self.form.is_bound:
+            return self.form.filter(issues)
+        return issues.with_current_status()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        as_of = self.form.chosen_day if self.form.is_bound else None
+        if self.form.is_bound and self.form.is_valid():
+            counts = self.form.filter(Issue.objects.all(), by_status=False).status_counts()
+        else:
+            counts = Issue.objects.with_current_status().status_counts()
+        context.update(
+            form=self.form,
+            as_of=as_of,
+            parties=list(Party.objects.order_by("name")),
+            status_summary=[(code, label, counts.get(code, 0)) for code, label in IssueStatus.choices],
+            not_assessed_count=counts.get(None, 0),
+            assessment_dates=StatusAssessment.objects.published().recent_dates(6),
+        )
+        return context
 
 
+@method_decorator(public_page, name="dispatch")
 class IssueDetailView(DetailView):
+    template_name = "issues/issue_detail.html"
+
     def get_queryset(self):
         return Issue.objects.with_current_status()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         issue = self.object
-        context["status_history"] = issue.status_history.published().select_related("round", "source").chronological()
-        context["positions"] = issue.positions.published().select_related("party", "round", "source")
-        context["statements"] = Statement.objects.published().with_related().filter(issues=issue)
+        history = list(issue.status_history.published().select_related("round", "source").chronological())
+        positions = (
+            issue.positions.published().select_related("party", "round", "source").order_by("party__name", "date", "id")
+        )
+        statements = Statement.objects.published().about(issue)
+        rounds = list(Round.objects.dated().order_by("start_date"))
+        context.update(
+            status_history=history,
+            charts=[
+                chart
+                for chart in (status_timeline(history, rounds), status_timeline(history, rounds, compact=True))
+                if chart
+            ],
+            positions=positions,
+            statements=statements.with_related()[:DETAIL_STATEMENTS],
+            statement_count=statements.count(),
+            related_issues=issue.related.with_current_status().order_by("title"),
+            milestones=issue.milestones.order_by("date"),
+        )
         return context
 
 
+@method_decorator(public_page, name="dispatch")
 class StatementListView(ListView):
-    paginate_by = 25
+    template_name = "issues/statement_list.html"
+    paginate_by = 20
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        self.form = StatementFilterForm(request.GET or None)
+        if self.form.is_bound and not self.form.is_valid():
+            self.object_list = Statement.objects.none()
+            return self.render_to_response(self.get_context_data(), status=400)
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        qs = Statement.objects.published().with_related()
-        query = self.request.GET.get("q", "")
-        return qs.search(query) if query else qs
+        statements = Statement.objects.published().with_related()
+        if self.form.is_bound:
+            return self.form.filter(statements)
+        return statements
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["query"] = self.request.GET.get("q", "")
+        query = self.form.cleaned_data.get("q", "") if self.form.is_bound and self.form.is_valid() else ""
+        context.update(form=self.form, query=query)
         return context
 
 
+@method_decorator(public_page, name="dispatch")
 class StatementDetailView(DetailView):
+    template_name = "issues/statement_detail.html"
+
     def get_queryset(self):
         return Statement.objects.published().with_related()
 
 
+@method_decorator(public_page, name="dispatch")
 class SourceDetailView(DetailView):
     model = Source
+    template_name = "issues/source_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["statements"] = Statement.objects.published().with_related().filter(source=self.object)
+        statements = Statement.objects.published().with_related().filter(source=self.object)
+        page = Paginator(statements, STATEMENTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        context.update(page_obj=page, statements=page.object_list, is_paginated=page.has_other_pages())
+        context["positions"] = (
+            Position.objects.published().filter(source=self.object).select_related("issue", "party").order_by("date")
+        )
         return context
+
+
+# --------------------------------------------------------------------------- Atom feeds
+
+
+class LatestStatementsFeed(Feed):
+    """The newest published statements, as an Atom feed readers can subscribe to."""
+
+    feed_type = Atom1Feed
+    title = _("NAFTA tracker: latest statements")
+    subtitle = _("What the negotiators said, newest first, each with its source.")
+    items_shown = 30
+
+    def link(self) -> str:
+        return reverse("issues:statement-list")
+
+    def items(self):
+        return Statement.objects.published().with_related()[: self.items_shown]
+
+    def item_title(self, item: Statement) -> str:
+        return str(item)
+
+    def item_description(self, item: Statement) -> str:
+        if item.is_quote:
+            words = f"“{item.text}”"
+            if item.context:
+                words = f"{item.speaker_name} {item.context} {words}"
+        else:
+            words = _("Reported speech: %(text)s") % {"text": item.text}
+        return _("%(words)s\nSource: %(source)s") % {"words": words, "source": item.source}
+
+    def item_author_name(self, item: Statement) -> str:
+        return item.speaker_name
+
+    def item_pubdate(self, item: Statement):
+        return item.published_at
+
+    def item_updateddate(self, item: Statement):
+        return item.updated_at
+
+    def item_categories(self, item: Statement) -> list[str]:
+        return [issue.title for issue in item.issues.all()]
+
+
+class IssueStatementsFeed(LatestStatementsFeed):
+    """The newest published statements about one issue."""
+
+    def get_object(self, request: HttpRequest, slug: str) -> Issue:
+        return get_object_or_404(Issue, slug=slug)
+
+    def title(self, obj: Issue) -> str:
+        return _("NAFTA tracker: statements on %(issue)s") % {"issue": obj.title}
+
+    def link(self, obj: Issue) -> str:
+        return obj.get_absolute_url()
+
+    def items(self, obj: Issue):
+        return Statement.objects.published().about(obj).with_related()[: self.items_shown]
+
+
+latest_statements_feed = public_page(LatestStatementsFeed())
+issue_statements_feed = public_page(IssueStatementsFeed())

@@ -13,6 +13,10 @@ from simple_history.models import HistoricalRecords
 
 from .base import PartialDateModel, TimeStampedModel, precision_constraint
 
+# The value of issues.models.PublicationState.PUBLISHED, spelled out here because
+# issues imports this module (counts of published statements per round or official).
+PUBLISHED = "published"
+
 
 def today() -> datetime.date:
     """The current date in the site's time zone (UTC); one place so tests can pin it."""
@@ -62,6 +66,12 @@ class OfficialQuerySet(models.QuerySet["Official"]):
         for word in query.split():
             qs = qs.filter(name__icontains=word)
         return qs
+
+    def with_statement_counts(self) -> OfficialQuerySet:
+        """Annotate ``statement_count``: the official's published statements."""
+        return self.annotate(
+            statement_count=models.Count("statements", filter=Q(statements__state=PUBLISHED), distinct=True)
+        )
 
 
 class Official(TimeStampedModel):
@@ -162,6 +172,24 @@ class RoundQuerySet(models.QuerySet["Round"]):
                 "statements", queryset=Statement.objects.published().compact(), to_attr="published_statements"
             ),
         )
+
+    def with_statement_counts(self) -> RoundQuerySet:
+        """Annotate ``statement_count``: published statements made during each round."""
+        return self.annotate(
+            statement_count=models.Count("statements", filter=Q(statements__state=PUBLISHED), distinct=True)
+        )
+
+    def before(self, round_: Round) -> RoundQuerySet:
+        """Rounds numbered before ``round_``, nearest first."""
+        return self.filter(number__lt=round_.number).order_by("-number")
+
+    def after(self, round_: Round) -> RoundQuerySet:
+        """Rounds numbered after ``round_``, nearest first."""
+        return self.filter(number__gt=round_.number).order_by("number")
+
+    def dated(self) -> RoundQuerySet:
+        """Rounds whose dates are known (the only ones a calendar or a timeline can place)."""
+        return self.filter(start_date__isnull=False, end_date__isnull=False)
 
 
 class Round(TimeStampedModel):

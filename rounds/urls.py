@@ -12,4 +12,5 @@ urlpatterns = [
     path("parties/", views.PartyListView.as_view(), name="party-list"),
     path("parties/<slug:slug>/", views.PartyDetailView.as_view(), name="party-detail"),
     path("deadlines/", views.MilestoneListView.as_view(), name="milestone-list"),
+    path("deadlines/nafta-talks.ics", views.calendar_ics, name="calendar"),
 ]

@@ -36,7 +36,7 @@ document.addEventListener('securitypolicyviolation', (e) => {
 });
 """
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -113,17 +113,18 @@ def test_linking_a_statement_to_an_issue_updates_the_issue_page(client, nafta, p
 
 
 def test_each_language_gets_its_own_cached_copy(client, nafta, page_cache):
-    home = reverse("home")
-    french = client.get(home, headers={"Accept-Language": "fr"})
-    spanish = client.get(home, headers={"Accept-Language": "es"})
+    # The language is in the URL (/fr/, /es/), so each language's page is its own cache entry.
+    english = client.get("/")
+    french = client.get("/fr/")
+    spanish = client.get("/es/")
+    assert '<html lang="en">' in english.content.decode()
     assert '<html lang="fr">' in french.content.decode()
     assert '<html lang="es">' in spanish.content.decode()
     assert cache_status(spanish) == "miss"
 
-    client.cookies["django_language"] = "es"  # the language switcher's choice beats the browser's
-    from_cookie = client.get(home, headers={"Accept-Language": "fr"})
-    assert (cache_status(from_cookie), '<html lang="es">' in from_cookie.content.decode()) == ("hit", True)
-    assert from_cookie["Content-Language"] == "es"
+    again = client.get("/es/", headers={"Accept-Language": "fr"})  # the URL, not the browser, decides
+    assert (cache_status(again), '<html lang="es">' in again.content.decode()) == ("hit", True)
+    assert again["Content-Language"] == "es"
 
 
 def test_the_accept_header_is_part_of_the_key(client, nafta, response_cache):
@@ -132,7 +133,7 @@ def test_the_accept_header_is_part_of_the_key(client, nafta, response_cache):
 
 
 def test_logged_in_users_always_get_the_live_page(client, nafta, response_cache, editor):
-    statements = reverse("issues:statement-list")
+    statements = Statement.objects.get(text__startswith="Talks aimed").get_absolute_url()
     client.get(statements)
     Statement.objects.filter(text__startswith="Talks aimed").update(text="Edited behind the signals' back")
 
@@ -150,7 +151,7 @@ def test_logged_in_users_always_get_the_live_page(client, nafta, response_cache,
 def test_writes_that_bypass_signals_are_invalidated_by_an_editors_successful_post(
     client, nafta, response_cache, editor
 ):
-    statements = reverse("issues:statement-list")
+    statements = Statement.objects.get(text__startswith="Talks aimed").get_absolute_url()
     client.get(statements)
     client.force_login(editor)
     assert client.post("/editor/bulk-edit/").status_code == 200  # QuerySet.update(): no signal

@@ -1,0 +1,199 @@
+"""The status timeline of an issue, drawn as server-side SVG.
+
+The page must read without JavaScript and by screen readers, so the chart is plain
+SVG computed here and written by a template (``includes/status_chart.html``), with a
+``<title>``/``<desc>`` that says in words what it shows; the page also prints the same
+history as a table. Statuses sit on rows, from dropped (bottom) through far apart to
+agreed (top); negotiating rounds are shaded bands; each published assessment is a point,
+joined by steps (an issue keeps its status until the next assessment).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from rounds.models import Round
+
+from .models import IssueStatus, StatusAssessment
+
+# Bottom to top: dropped apart, then from untouched to settled.
+ROWS: list[str] = [
+    IssueStatus.DROPPED,
+    IssueStatus.NOT_STARTED,
+    IssueStatus.FAR_APART,
+    IssueStatus.UNDER_DISCUSSION,
+    IssueStatus.PROGRESSING,
+    IssueStatus.NEAR_AGREEMENT,
+    IssueStatus.AGREED,
+]
+
+WIDTH = 720
+ROW_HEIGHT = 30
+LEFT = 150  # room for the status names
+COMPACT_WIDTH = 360  # phones: status names sit above their row line instead of beside it
+COMPACT_LEFT = 8
+RIGHT_PAD = 24
+TOP = 30  # room for the round labels
+AXIS = 40  # room for the month labels
+PAD_DAYS = 12
+
+
+@dataclass
+class Row:
+    code: str
+    label: str
+    y: float
+
+
+@dataclass
+class Band:
+    x: float
+    width: float
+    label: str
+    title: str
+    label_x: float
+
+
+@dataclass
+class Tick:
+    x: float
+    label: str
+    year: str
+
+
+@dataclass
+class Point:
+    x: float
+    y: float
+    code: str
+    label: str
+    anchor: str
+
+
+@dataclass
+class StatusChart:
+    variant: str  # "wide" or "compact"
+    width: int
+    height: int
+    plot_left: int
+    plot_right: int
+    plot_top: int
+    plot_bottom: int
+    rows: list[Row]
+    bands: list[Band]
+    ticks: list[Tick]
+    points: list[Point]
+    path: str
+    tail: tuple[float, float, float] | None
+    description: str
+    axis_y: int = field(init=False)
+    plot_height: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.axis_y = self.plot_bottom + 18
+        self.plot_height = self.plot_bottom - self.plot_top
+
+
+def _day(value: datetime.date) -> str:
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def status_timeline(
+    history: Sequence[StatusAssessment], rounds: Sequence[Round], *, compact: bool = False
+) -> StatusChart | None:
+    """Chart geometry for an issue's published ``history`` (chronological) against the dated ``rounds``.
+
+    ``compact`` draws for a phone: a narrower chart whose status names sit above their
+    row lines, so that the whole time span fits the screen with legible text.
+    Returns None when the issue has never been assessed: there is nothing to draw.
+    """
+    width, left = (COMPACT_WIDTH, COMPACT_LEFT) if compact else (WIDTH, LEFT)
+    if not history:
+        return None
+    dates = [a.date for a in history]
+    for round_ in rounds:
+        dates += [round_.start_date, round_.end_date]
+    start = min(dates) - datetime.timedelta(days=PAD_DAYS)
+    end = max(dates) + datetime.timedelta(days=PAD_DAYS)
+    span = max((end - start).days, 1)
+    plot_top, plot_bottom = TOP, TOP + ROW_HEIGHT * len(ROWS)
+    plot_right = width - (8 if compact else RIGHT_PAD)
+
+    def x(day: datetime.date) -> float:
+        return round(left + (day - start).days / span * (plot_right - left), 1)
+
+    def y(code: str) -> float:
+        return plot_top + (len(ROWS) - 1 - ROWS.index(code)) * ROW_HEIGHT + ROW_HEIGHT / 2
+
+    labels = dict(IssueStatus.choices)
+    rows = [Row(code=code, label=str(labels[code]), y=y(code)) for code in ROWS]
+
+    bands = []
+    for round_ in rounds:
+        band_start, band_end = x(round_.start_date), x(round_.end_date + datetime.timedelta(days=1))
+        bands.append(
+            Band(
+                x=band_start,
+                width=max(band_end - band_start, 2),
+                label=_("R%(number)s") % {"number": round_.number},
+                title=_("%(round)s, %(start)s to %(end)s")
+                % {"round": round_, "start": _day(round_.start_date), "end": _day(round_.end_date)},
+                label_x=round((band_start + band_end) / 2, 1),
+            )
+        )
+
+    ticks = []
+    month = datetime.date(start.year, start.month, 1)
+    while month <= end:
+        if month >= start:
+            first = not ticks
+            ticks.append(
+                Tick(
+                    x=x(month),
+                    label=formats.date_format(month, "M"),
+                    year=str(month.year) if first or month.month == 1 else "",
+                )
+            )
+        month = datetime.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+    points = [
+        Point(
+            x=x(a.date),
+            y=y(a.status),
+            code=a.status,
+            label=_("%(date)s: %(status)s") % {"date": a.display_date, "status": a.get_status_display()},
+            anchor=f"status-{a.pk}",
+        )
+        for a in history
+    ]
+    path = f"M {points[0].x} {points[0].y}"
+    for point in points[1:]:
+        path += f" H {point.x} V {point.y}"
+    last = points[-1]
+    tail = (last.x, last.y, x(end)) if x(end) > last.x else None
+
+    steps = "; ".join(
+        _("%(status)s on %(date)s") % {"status": a.get_status_display(), "date": a.display_date} for a in history
+    )
+    description = _("Status over time: %(steps)s.") % {"steps": steps}
+    return StatusChart(
+        variant="compact" if compact else "wide",
+        width=width,
+        height=plot_bottom + AXIS,
+        plot_left=left,
+        plot_right=plot_right,
+        plot_top=plot_top,
+        plot_bottom=plot_bottom,
+        rows=rows,
+        bands=bands,
+        ticks=ticks,
+        points=points,
+        path=path,
+        tail=tail,
+        description=description,
+    )

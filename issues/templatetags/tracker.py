@@ -1,0 +1,107 @@
+"""Template helpers of the public site: language links, search excerpts, the issue board."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.safestring import SafeString
+
+from issues.search import highlighted_excerpt
+
+register = template.Library()
+
+
+@dataclass
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    current: bool
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[LanguageLink]:
+    """The page the reader is on, in each interface language (query string kept)."""
+    request: HttpRequest | None = context.get("request")
+    current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    path = request.get_full_path() if request is not None else "/"
+    return [
+        LanguageLink(code=code, name=name, url=translate_url(path, code), current=code == current)
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def statement_words(context, statement) -> SafeString:
+    """The statement's text; on a search page, its excerpt matching the query with the matches marked.
+
+    HTML-safe: the text is escaped before any ``<mark>`` is added (``issues.search``).
+    """
+    return highlighted_excerpt(statement, context.get("query") or "")
+
+
+@register.filter
+def position_for(issue, party):
+    """The issue's latest published position of ``party`` (from ``with_latest_positions()``), or None."""
+    for position in getattr(issue, "latest_positions", ()):
+        if position.party_id == party.pk:
+            return position
+    return None
+
+
+@register.filter
+def status_class(code: str | None) -> str:
+    """CSS modifier for a status code (``not-assessed`` when there is none)."""
+    return (code or "not_assessed").replace("_", "-")
+
+
+@dataclass
+class NavItem:
+    url_name: str
+    label: str
+    current: bool
+
+
+# Which main section each page belongs to, by URL name.
+_SECTIONS = {
+    "rounds": ("round-list", "round-detail"),
+    "issues": ("issue-list", "issue-detail"),
+    "statements": ("statement-list", "statement-detail", "source-detail"),
+    "officials": ("official-list", "official-detail"),
+    "parties": ("party-list", "party-detail"),
+    "deadlines": ("milestone-list",),
+}
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context) -> list[NavItem]:
+    """The main navigation, marking the section of the current page (for aria-current)."""
+    from django.utils.translation import gettext as _
+
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    url_name = match.url_name if match else None
+    labels = {
+        "rounds": (_("Rounds"), "rounds:round-list"),
+        "issues": (_("Issues"), "issues:issue-list"),
+        "statements": (_("Statements"), "issues:statement-list"),
+        "officials": (_("Officials"), "rounds:official-list"),
+        "parties": (_("Parties"), "rounds:party-list"),
+        "deadlines": (_("Deadlines"), "rounds:milestone-list"),
+    }
+    return [
+        NavItem(url_name=target, label=label, current=url_name in _SECTIONS[section])
+        for section, (label, target) in labels.items()
+    ]
+
+
+@register.filter
+def status_label(code: str | None) -> str:
+    """The translated name of a status code (e.g. an annotated ``previous_status``)."""
+    from issues.models import IssueStatus
+
+    return str(IssueStatus(code).label) if code in IssueStatus.values else ""

@@ -1,0 +1,53 @@
+"""Officials and parties: a page each, with titles, party, positions and their published statements."""
+
+import pytest
+from django.urls import reverse
+
+from issues.models import Statement
+from tests.factories import OfficialFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_official_list_groups_officials_by_party_with_titles(client, nafta):
+    body = client.get(reverse("rounds:official-list")).content.decode()
+    assert "Robert Lighthizer" in body and "U.S. Trade Representative" in body
+    assert "Not speaking for a government" in body and "Jerry Dias" in body
+
+
+def test_the_official_page_lists_their_published_statements_with_sources(client, nafta):
+    draft = Statement.objects.filter(speaker__slug="robert-lighthizer").first()
+    draft.state = "draft"
+    draft.save()
+    response = client.get(reverse("rounds:official-detail", args=["robert-lighthizer"]))
+    body = response.content.decode()
+    assert "U.S. Trade Representative" in body
+    assert draft.text[:40] not in body
+    assert (
+        response.context["page_obj"].paginator.count
+        == Statement.objects.published().filter(speaker__slug="robert-lighthizer").count()
+    )
+    assert "Source:" in body
+
+
+def test_an_official_with_many_statements_is_paginated(client):
+    official = OfficialFactory()
+    StatementFactory.create_batch(23, speaker=official)
+    response = client.get(official.get_absolute_url())
+    assert len(response.context["statements"]) == 20
+    assert "Page 1 of 2" in response.content.decode()
+    assert len(client.get(official.get_absolute_url(), {"page": 2}).context["statements"]) == 3
+
+
+def test_the_party_page_shows_its_latest_position_on_each_issue_and_its_officials(client, nafta):
+    body = client.get(reverse("rounds:party-detail", args=["canada"])).content.decode()
+    assert "Canada's latest position on each issue" in body
+    assert "Has concerns about the U.S. proposal on the sunset clause." in body
+    assert "A periodic NAFTA review" not in body  # an older position, on the issue page
+    assert "Steve Verheul" in body and "Chrystia Freeland" in body
+
+
+def test_the_party_list_names_each_party_and_its_officials(client, nafta):
+    body = client.get(reverse("rounds:party-list")).content.decode()
+    for name in ("Canada", "Mexico", "United States", "Ildefonso Guajardo"):
+        assert name in body

@@ -1,0 +1,73 @@
+"""Each issue's status over time is an SVG chart that reads without JavaScript and in words."""
+
+import datetime
+import re
+
+import pytest
+
+from issues.models import StatusAssessment
+from tests.factories import IssueFactory, RoundFactory, StatusAssessmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def svg_of(client, issue) -> str:
+    body = client.get(issue.get_absolute_url()).content.decode()
+    match = re.search(r"<svg class=\"status-chart status-chart--wide\".*?</svg>", body, re.DOTALL)
+    assert match, "no chart on the page"
+    return match.group()
+
+
+def test_the_chart_has_a_point_per_published_assessment_coloured_and_named(client):
+    issue = IssueFactory(title="Dairy")
+    RoundFactory(number=1, start_date=datetime.date(2017, 8, 16), end_date=datetime.date(2017, 8, 20))
+    StatusAssessmentFactory(issue=issue, status="under_discussion", date=datetime.date(2018, 1, 29))
+    StatusAssessmentFactory(issue=issue, status="far_apart", date=datetime.date(2018, 3, 28))
+    StatusAssessmentFactory(
+        issue=issue, status="agreed", date=datetime.date(2018, 4, 2), state="draft", published_at=None
+    )
+    svg = svg_of(client, issue)
+    assert svg.count('class="point ') == 2
+    assert 'class="point point--under_discussion"' in svg and 'class="point point--far_apart"' in svg
+    assert "point--agreed" not in svg
+    assert "<title>March 28, 2018: Far apart</title>" in svg
+    assert ">R1</text>" in svg  # the round is drawn as a band
+
+
+def test_the_chart_says_in_words_what_it_shows(client):
+    issue = IssueFactory(title="Dairy")
+    StatusAssessmentFactory(issue=issue, status="far_apart", date=datetime.date(2018, 3, 28))
+    svg = svg_of(client, issue)
+    assert 'role="img"' in svg and 'aria-labelledby="chart-title-wide chart-desc-wide"' in svg
+    assert "Status of Dairy over time" in svg
+    assert "Status over time: Far apart on March 28, 2018." in svg
+    for label in ("Agreed", "Near agreement", "Progressing", "Under discussion", "Far apart", "Not started", "Dropped"):
+        assert f">{label}</text>" in svg
+
+
+def test_the_history_table_repeats_the_chart_for_screen_readers(client):
+    issue = IssueFactory()
+    assessment = StatusAssessmentFactory(issue=issue, status="far_apart", note="Still at odds.")
+    body = client.get(issue.get_absolute_url()).content.decode()
+    assert f'<tr id="status-{assessment.pk}">' in body
+    assert "Still at odds." in body
+
+
+def test_an_issue_never_assessed_has_no_chart_but_says_so(client):
+    issue = IssueFactory()
+    StatusAssessmentFactory(issue=issue, state="draft", published_at=None)
+    body = client.get(issue.get_absolute_url()).content.decode()
+    assert "<svg" not in body
+    assert "This issue has not been assessed yet." in body
+    assert StatusAssessment.objects.count() == 1
+
+
+def test_phones_get_a_compact_chart_with_the_same_points(client):
+    issue = IssueFactory(title="Dairy")
+    StatusAssessmentFactory(issue=issue, status="under_discussion", date=datetime.date(2018, 1, 29))
+    StatusAssessmentFactory(issue=issue, status="far_apart", date=datetime.date(2018, 3, 28))
+    body = client.get(issue.get_absolute_url()).content.decode()
+    compact = re.search(r"<svg class=\"status-chart status-chart--compact\".*?</svg>", body, re.DOTALL).group()
+    assert 'viewBox="0 0 360 ' in compact
+    assert compact.count('class="point ') == 2
+    assert ">Far apart</text>" in compact
