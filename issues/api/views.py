@@ -262,4 +262,3 @@ class SourceViewSet(EditableViewSet):
     create_service = services.source_create
     update_service = services.source_update
     update_instance_kwarg = "source"
-    error_field_names = {"url": "link"}

@@ -73,22 +73,22 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @contextmanager
-def domain_errors(field_names: dict[str, str] | None = None) -> Iterator[None]:
+def domain_errors(field_names: dict[str, str]) -> Iterator[None]:
     """Turn the model's validation (full_clean in the services) into a DRF 400 naming the fields.
 
-    ``field_names`` maps a model field to the API's name for it where they differ.
+    ``field_names`` maps each model field the request body sets to its name in the API
+    (``url`` is a source's ``link``). A rule about anything else (several fields at once,
+    a field the body does not carry) is reported under ``non_field_errors``, so that every
+    ``attr`` of the answer is one the client sent or could send.
     """
-    field_names = field_names or {}
     try:
         yield
     except DjangoValidationError as exc:
-        detail = serializers.as_serializer_error(exc)
-        raise ValidationError(
-            {
-                api_settings.NON_FIELD_ERRORS_KEY if key == "__all__" else field_names.get(key, key): value
-                for key, value in detail.items()
-            }
-        ) from exc
+        detail: dict[str, list] = {}
+        for key, messages in serializers.as_serializer_error(exc).items():
+            name = field_names.get(key, api_settings.NON_FIELD_ERRORS_KEY)
+            detail.setdefault(name, []).extend(messages)
+        raise ValidationError(detail) from exc
     except IntegrityError as exc:
         # A concurrent write won the race for a unique value that full_clean() had just found free.
         raise ValidationError(
@@ -108,7 +108,6 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
     create_service: Callable[..., models.Model]
     update_service: Callable[..., models.Model]
     update_instance_kwarg: str  # the service's keyword for the object being changed
-    error_field_names: dict[str, str] = {}
 
     def service_arguments(self, data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
         """Keyword arguments for the service from validated request data (hook for renames)."""
@@ -117,7 +116,7 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         body = self.write_serializer_class(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
-        with domain_errors(self.error_field_names):
+        with domain_errors(self.body_field_names()):
             instance = type(self).create_service(**self.service_arguments(body.validated_data, creating=True))
         return self._respond_with(instance, status.HTTP_201_CREATED)
 
@@ -130,9 +129,14 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
         )
         body.is_valid(raise_exception=True)
         arguments = self.service_arguments(body.validated_data, creating=False)
-        with domain_errors(self.error_field_names):
+        with domain_errors(self.body_field_names()):
             instance = type(self).update_service(**{self.update_instance_kwarg: instance}, **arguments)
         return self._respond_with(instance, status.HTTP_200_OK)
+
+    def body_field_names(self) -> dict[str, str]:
+        """Model field name -> API name, for each field of the request body (``url`` -> ``link``)."""
+        fields = self.write_serializer_class().fields
+        return {field.source: name for name, field in fields.items() if field.source != "*"}
 
     def _respond_with(self, instance: models.Model, code: int) -> Response:
         # Read back through the same queryset as a GET, so the answer and its ETag are what a GET would give.
