@@ -17,6 +17,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from issues import services
 from issues.models import Issue, Position, PublicationState, Source, Statement, StatusAssessment
 from nafta_tracker.api.renderers import CSVRenderer
+from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet, EditableViewSet
 from rounds.models import Official, Party, Round
 
@@ -81,6 +82,7 @@ class PublishableMixin:
 )
 class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     serializer_class = serializers.IssueSerializer
     csv_serializer_class = csv_serializers.IssueCSVSerializer
     filterset_class = filters.IssueFilterSet
