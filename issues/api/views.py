@@ -40,6 +40,13 @@ class CSVMixin:
     renderer_classes = CSV_RENDERERS
     csv_serializer_class: type
 
+    def get_renderers(self):
+        # Only reads are rows; a write answers with the object (JSON), so ?format=csv on one is a 406.
+        renderers = super().get_renderers()
+        if self.action not in ("create", "update", "partial_update"):
+            return renderers
+        return [renderer for renderer in renderers if renderer.format != "csv"]
+
     def get_serializer_class(self):
         renderer = getattr(self.request, "accepted_renderer", None)
         if renderer is not None and renderer.format == "csv" and self.action in ("list", "retrieve"):
@@ -135,6 +142,7 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     create_service = services.statement_create
     update_service = services.statement_update
     update_instance_kwarg = "statement"
+    extra_domain_error_codes = {"text": {"duplicate"}}
     list_version_tables = (Official, Party, Round, Source, Issue)
     detail_version_fields = (
         "updated_at",

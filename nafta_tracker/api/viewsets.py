@@ -108,6 +108,8 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
     create_service: Callable[..., models.Model]
     update_service: Callable[..., models.Model]
     update_instance_kwarg: str  # the service's keyword for the object being changed
+    # Codes of the model's clean() beyond what its fields and constraints declare, e.g. {"text": {"duplicate"}}.
+    extra_domain_error_codes: dict[str, set[str]] = {}
 
     def service_arguments(self, data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
         """Keyword arguments for the service from validated request data (hook for renames)."""
@@ -137,6 +139,35 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
         """Model field name -> API name, for each field of the request body (``url`` -> ``link``)."""
         fields = self.write_serializer_class().fields
         return {field.source: name for name, field in fields.items() if field.source != "*"}
+
+    def domain_error_codes(self) -> dict[str, set[str]]:
+        """The error codes the model's validation may answer for each field of the request body.
+
+        Read by the OpenAPI schema (``nafta_tracker.api.schema``): the service's
+        ``full_clean()`` checks rules the request serializer knows nothing about, and a
+        client (or ``make fuzz``) must find every ``attr``/``code`` pair of a 400 documented.
+        """
+        model = self.write_serializer_class.Meta.model
+        api_names = self.body_field_names()
+        codes: dict[str, set[str]] = {api_settings.NON_FIELD_ERRORS_KEY: {"invalid"}}
+        for field in model._meta.get_fields():
+            name = api_names.get(field.name)
+            if name is None or not hasattr(field, "error_messages"):
+                continue
+            found = codes.setdefault(name, {"invalid"})  # clean() rules raised without a code
+            found.update(field.error_messages)
+            found.update(validator.code for validator in field.validators if getattr(validator, "code", None))
+        for constraint in model._meta.constraints:
+            code = constraint.violation_error_code or "invalid"
+            fields = getattr(constraint, "fields", ())
+            # Django reports a one-field unique constraint on that field, every other one on none.
+            if code == "unique" and len(fields) == 1 and fields[0] in api_names:
+                codes[api_names[fields[0]]].add(code)
+            else:
+                codes[api_settings.NON_FIELD_ERRORS_KEY].add(code)
+        for name, extra in self.extra_domain_error_codes.items():
+            codes.setdefault(name, set()).update(extra)
+        return codes
 
     def _respond_with(self, instance: models.Model, code: int) -> Response:
         # Read back through the same queryset as a GET, so the answer and its ETag are what a GET would give.
