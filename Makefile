@@ -5,6 +5,7 @@
 #   make bench  API latency and queries per request against a raw-SQL floor (PostgreSQL, 100,000 statements)
 #   make serve  the production way: collectstatic, migrate, gunicorn (debug off) on DATABASE_URL
 #   make backup / make restore FILE=...   the whole database to / from a file
+#   make fuzz   schemathesis against the API of a live server on a throwaway database (about 80 s)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -91,3 +92,10 @@ clean:
 bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nafta_bench
 bench: install
 	$(PY) -m bench.api $(BENCH_ARGS)
+
+# API fuzzing (tests/fuzz/run.sh): gunicorn on a free port over a fresh SQLite file, or over
+# FUZZ_DATABASE_URL (a PostgreSQL database it DROPS and recreates); FUZZ_MAX_TIME seconds of
+# schemathesis; FUZZ_ARGS="--seed N" replays a run. Non-zero exit on any failure.
+.PHONY: fuzz
+fuzz: install-test
+	bash tests/fuzz/run.sh
