@@ -53,7 +53,18 @@ class StrictURLField(StrictCharField, serializers.URLField):
     pass
 
 
-class StrictPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+class NoBlankReference:
+    """DRF reads "" as null for a related object; in JSON null says that, so "" is refused."""
+
+    default_error_messages = {"blank": _("This field may not be blank.")}
+
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        if data == "":
+            self.fail("blank")
+        return super().run_validation(data)
+
+
+class StrictPrimaryKeyRelatedField(NoBlankReference, serializers.PrimaryKeyRelatedField):
     """An object named by its integer id (a JSON number, not a string of digits)."""
 
     def to_internal_value(self, data: Any) -> Any:
@@ -62,7 +73,7 @@ class StrictPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         return super().to_internal_value(data)
 
 
-class SlugReferenceField(serializers.SlugRelatedField):
+class SlugReferenceField(NoBlankReference, serializers.SlugRelatedField):
     """An object named by its slug in a request body; a string that cannot be a slug names none."""
 
     def __init__(self, **kwargs: Any) -> None:

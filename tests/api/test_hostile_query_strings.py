@@ -30,6 +30,8 @@ def attrs(response):
         "/api/v1/officials/%F0%9F%98%80/",
         "/api/v1/rounds/round 6/",
         "/api/v1/milestones/" + "x" * 3000 + "/",
+        "/api/v1/parties/can%0Aada/",
+        "/api/v1/nowhere%0A/",
     ],
 )
 def test_a_path_that_cannot_hold_a_slug_is_a_json_404(api, path):

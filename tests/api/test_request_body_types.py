@@ -72,3 +72,14 @@ def test_text_longer_than_its_column_is_refused_not_truncated_or_crashed(editor_
     response = editor_api.post("/api/v1/statements/", {**statement_body, "occasion": "x" * 201}, format="json")
     assert attrs(response) == {"occasion": "max_length"}
     assert not Statement.objects.exists()
+
+
+def test_an_empty_string_for_a_related_object_is_refused_not_read_as_null(editor_api, statement_body):
+    """JSON says "no round" with null; DRF would take "" for it too, which the schema does not allow."""
+    created = editor_api.post("/api/v1/statements/", {**statement_body, "round": None}, format="json")
+    assert created.status_code == 201, created.content
+    statement = Statement.objects.get()
+    response = editor_api.patch(f"/api/v1/statements/{statement.pk}/", {"round": ""}, format="json")
+    assert attrs(response) == {"round": "blank"}
+    response = editor_api.patch(f"/api/v1/statements/{statement.pk}/", {"source": ""}, format="json")
+    assert attrs(response) == {"source": "blank"}
