@@ -83,3 +83,11 @@ def test_an_empty_string_for_a_related_object_is_refused_not_read_as_null(editor
     assert attrs(response) == {"round": "blank"}
     response = editor_api.patch(f"/api/v1/statements/{statement.pk}/", {"source": ""}, format="json")
     assert attrs(response) == {"source": "blank"}
+
+
+def test_the_length_limit_counts_what_was_sent_not_what_remains_after_trimming(editor_api):
+    source = SourceFactory()
+    sent = "\x1c" + "x" * 100  # 101 characters; Python counts \x1c as whitespace and would trim it
+    response = editor_api.patch(f"/api/v1/sources/{source.pk}/", {"dateline": sent}, format="json")
+    assert attrs(response) == {"dateline": "max_length"}
+    assert editor_api.patch(f"/api/v1/sources/{source.pk}/", {"dateline": sent[1:]}, format="json").status_code == 200
