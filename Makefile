@@ -6,6 +6,8 @@
 #   make serve  the production way: collectstatic, migrate, gunicorn (debug off) on DATABASE_URL
 #   make backup / make restore FILE=...   the whole database to / from a file
 #   make messages  compile the French and Spanish translations (run and test do it too)
+#   make fuzz   schemathesis against the API of a live server on a throwaway database (about 80 s)
+#   make load   wrk against gunicorn on the 100,000-statement data set (bench/load.sh; by hand)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -69,7 +71,7 @@ serve: export DJANGO_SECURE_SSL_REDIRECT ?= 0
 serve: export DJANGO_SECURE_COOKIES ?= 0
 serve: export DJANGO_SECRET_KEY ?= $(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')
 serve: export GUNICORN_BIND ?= $(HOST):$(PORT)
-serve: install
+serve: install messages
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py migrate --noinput
 	@echo "Serving http://$(GUNICORN_BIND)/ with gunicorn  (Ctrl-C stops)"
@@ -85,13 +87,11 @@ restore: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py restore $(FILE) $(if $(filter 1,$(REPLACE)),--replace)
 
-clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
-
 # Builds the synthetic data set on first use (about a minute), then times the API.
 bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nafta_bench
 bench: install
 	$(PY) -m bench.api $(BENCH_ARGS)
+
 # Translations: locale/*/LC_MESSAGES/django.po -> .mo with Babel (pure Python: no GNU gettext
 # needed on a fresh machine). Update the .po files after changing strings with
 # `manage.py makemessages -l fr -l es --add-location=file -i ".venv/*" -i "tests/*"` (needs gettext).
@@ -101,3 +101,13 @@ messages: install
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache test-artifacts
 	find locale -name '*.mo' -delete
+
+# API fuzzing (tests/fuzz/run.sh): gunicorn on a free port over a fresh SQLite file, or over
+# FUZZ_DATABASE_URL (a PostgreSQL database it DROPS and recreates); FUZZ_MAX_TIME seconds of
+# schemathesis; FUZZ_ARGS="--seed N" replays a run. Non-zero exit on any failure.
+.PHONY: fuzz load
+fuzz: install-test
+	bash tests/fuzz/run.sh
+
+load: install messages
+	bash bench/load.sh

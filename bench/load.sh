@@ -24,7 +24,7 @@ LOAD_REDIS_URL=${LOAD_REDIS_URL:-redis://127.0.0.1:6379/9}
 PY=.venv/bin/python
 
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
-make --no-print-directory install >/dev/null 2>&1
+make --no-print-directory install messages >/dev/null 2>&1
 
 export DATABASE_URL=$LOAD_DATABASE_URL REDIS_URL=$LOAD_REDIS_URL
 export DJANGO_DEBUG=0 DJANGO_SECRET_KEY=load-test-only-key DJANGO_ALLOWED_HOSTS=127.0.0.1

@@ -114,14 +114,26 @@ class Source(TimeStampedModel):
         verbose_name_plural = _("sources")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(title="") | ~Q(description="") | ~Q(url=""), name="source_identifiable"
+                condition=~Q(title="") | ~Q(description="") | ~Q(url=""),
+                name="source_identifiable",
+                violation_error_code="unidentifiable",
+                violation_error_message=_(
+                    "Give at least a title, a description or a URL so readers can find the source."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
                 name="source_url_http",
             ),
             models.CheckConstraint(condition=Q(kind__in=SourceKind.values), name="source_kind_valid"),
-            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="source_url_unique"),
+            # The "unique" code puts the error on the url field (Model.validate_constraints).
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=~Q(url=""),
+                name="source_url_unique",
+                violation_error_code="unique",
+                violation_error_message=_("Another source already has this URL."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -132,8 +144,11 @@ class Source(TimeStampedModel):
         return reverse("issues:source-detail", args=[self.pk])
 
     def clean(self) -> None:
-        if not (self.title.strip() or self.description.strip() or self.url.strip()):
-            raise ValidationError(_("Give at least a title, a description or a URL so readers can find the source."))
+        # Whitespace names nothing. Trimmed here, so that the source_identifiable constraint,
+        # which full_clean() checks next, refuses a source whose only title is blanks (with its
+        # own message, once, rather than a second copy from here).
+        for name in ("title", "description", "url"):
+            setattr(self, name, (getattr(self, name) or "").strip())
 
 
 # --------------------------------------------------------------------------- publishing

@@ -470,3 +470,15 @@ if BEHIND_PROXY:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
     AXES_IPWARE_PROXY_ORDER = "right-most"
     AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1, minimum=1)
+
+# =========================================================================== API fuzzing (issue 6, make fuzz)
+# SQLite: take the write lock when a write transaction begins (Django 5.1+). By default a
+# transaction reads first and asks for the lock at its first write, and when another process
+# writes meanwhile SQLite cannot let it wait: it fails at once with "database is locked", a 500
+# (found by tests/fuzz/run.sh with two gunicorn workers; threaded `make run` is exposed too).
+# PostgreSQL has no such limitation.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+# Request bodies are documented as JSON only: form encodings cannot say null or an empty list,
+# so the schema would promise what they cannot carry. (The browsable API's forms still work.)
+SPECTACULAR_SETTINGS["PARSER_WHITELIST"] = ["rest_framework.parsers.JSONParser"]

@@ -8,8 +8,12 @@ a 400 naming the parameter, raised by django-filter's form validation.
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters as filters
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import IsoDateTimeField, ModelChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -26,16 +30,35 @@ from issues.models import (
     StatusAssessment,
     Tone,
 )
+from nafta_tracker.api.serializers import is_slug
 from rounds.models import Official, Party, Round
+
+# Longest search query accepted (?q=): a sentence is plenty, and a page-long query is a 400, not work.
+SEARCH_MAX_LENGTH = 200
+
+
+class SlugChoiceField(ModelChoiceField):
+    """Refuses a value that cannot be a slug before looking it up (PostgreSQL errors on a NUL character)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not is_slug(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
 
 
 @extend_schema_field(OpenApiTypes.STR)
 class SlugFilter(filters.ModelChoiceFilter):
     """An object named by its slug; an unknown slug is a 400 naming the parameter."""
 
+    field_class = SlugChoiceField
+
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("to_field_name", "slug")
         super().__init__(**kwargs)
+
+
+def search_filter(**kwargs) -> filters.CharFilter:
+    return filters.CharFilter(method="filter_q", max_length=SEARCH_MAX_LENGTH, **kwargs)
 
 
 def party_filter(**kwargs) -> filters.ModelChoiceFilter:
@@ -50,8 +73,29 @@ def round_filter(**kwargs) -> filters.ModelChoiceFilter:
     return SlugFilter(queryset=Round.objects.all(), help_text=_("Round slug, e.g. round-6."), **kwargs)
 
 
+class UTCMomentField(IsoDateTimeField):
+    """An ISO 8601 moment, converted to UTC before it reaches the database.
+
+    Python reads offsets up to ±23:59 but PostgreSQL refuses any beyond ±15:59 (an error,
+    not a miss), and a moment at the very edge of year 1 or 9999 has no UTC equivalent.
+    """
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC)
+        except OverflowError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class UTCMomentFilter(filters.IsoDateTimeFilter):
+    field_class = UTCMomentField
+
+
 class ChangeFeedFilterSet(filters.FilterSet):
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = UTCMomentFilter(
         method="filter_updated_since",
         help_text=_(
             "Only what changed at or after this moment (ISO 8601, e.g. 2018-03-28T12:00:00Z; UTC if no offset)."
@@ -87,7 +131,7 @@ class IssueFilterSet(ChangeFeedFilterSet):
     )
     party = party_filter(method="filter_party")
     round = round_filter(method="filter_round")
-    q = filters.CharFilter(method="filter_q", help_text=_("Words in the title or description."))
+    q = search_filter(help_text=_("Words in the title or description."))
 
     class Meta:
         model = Issue
@@ -123,8 +167,7 @@ class StatementFilterSet(StateFilterSet):
     date_before = filters.DateFilter(
         field_name="date", lookup_expr="lte", help_text=_("On or before this date (YYYY-MM-DD).")
     )
-    q = filters.CharFilter(
-        method="filter_q",
+    q = search_filter(
         help_text=_("Words in the text (full-text search on PostgreSQL, as on the site's statement page)."),
     )
     ordering = StableOrderingFilter(

@@ -24,10 +24,14 @@ from issues.models import (
 from nafta_tracker.api.serializers import (
     ApiUrlField,
     HtmlUrlField,
+    InputSerializer,
     IssueSummarySerializer,
     PartySummarySerializer,
     RoundSummarySerializer,
+    SlugReferenceField,
     SourceSummarySerializer,
+    StrictPrimaryKeyRelatedField,
+    StrictURLField,
 )
 from rounds.models import Official, Party, Round
 
@@ -257,18 +261,12 @@ class PublicationInput(serializers.Serializer):
     )
 
 
-class StatementInputSerializer(PublicationInput, serializers.ModelSerializer):
-    speaker = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Official.objects.all(), allow_null=True, required=False
-    )
-    attributed_party = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Party.objects.all(), allow_null=True, required=False
-    )
-    round = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Round.objects.all(), allow_null=True, required=False
-    )
-    issues = serializers.SlugRelatedField(slug_field="slug", queryset=Issue.objects.all(), many=True, required=False)
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+class StatementInputSerializer(PublicationInput, InputSerializer):
+    speaker = SlugReferenceField(queryset=Official.objects.all(), allow_null=True, required=False)
+    attributed_party = SlugReferenceField(queryset=Party.objects.all(), allow_null=True, required=False)
+    round = SlugReferenceField(queryset=Round.objects.all(), allow_null=True, required=False)
+    issues = SlugReferenceField(queryset=Issue.objects.all(), many=True, required=False)
+    source = StrictPrimaryKeyRelatedField(queryset=Source.objects.all())
 
     class Meta:
         model = Statement
@@ -291,13 +289,11 @@ class StatementInputSerializer(PublicationInput, serializers.ModelSerializer):
         ]
 
 
-class PositionInputSerializer(PublicationInput, serializers.ModelSerializer):
-    issue = serializers.SlugRelatedField(slug_field="slug", queryset=Issue.objects.all())
-    party = serializers.SlugRelatedField(slug_field="slug", queryset=Party.objects.all())
-    round = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Round.objects.all(), allow_null=True, required=False
-    )
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+class PositionInputSerializer(PublicationInput, InputSerializer):
+    issue = SlugReferenceField(queryset=Issue.objects.all())
+    party = SlugReferenceField(queryset=Party.objects.all())
+    round = SlugReferenceField(queryset=Round.objects.all(), allow_null=True, required=False)
+    source = StrictPrimaryKeyRelatedField(queryset=Source.objects.all())
 
     class Meta:
         model = Position
@@ -315,12 +311,10 @@ class PositionInputSerializer(PublicationInput, serializers.ModelSerializer):
         ]
 
 
-class StatusAssessmentInputSerializer(PublicationInput, serializers.ModelSerializer):
-    issue = serializers.SlugRelatedField(slug_field="slug", queryset=Issue.objects.all())
-    round = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Round.objects.all(), allow_null=True, required=False
-    )
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+class StatusAssessmentInputSerializer(PublicationInput, InputSerializer):
+    issue = SlugReferenceField(queryset=Issue.objects.all())
+    round = SlugReferenceField(queryset=Round.objects.all(), allow_null=True, required=False)
+    source = StrictPrimaryKeyRelatedField(queryset=Source.objects.all())
     date = serializers.DateField(
         required=False, help_text=_("Defaults to the last day of the round when a round is given.")
     )
@@ -330,8 +324,8 @@ class StatusAssessmentInputSerializer(PublicationInput, serializers.ModelSeriali
         fields = ["issue", "status", "round", "date", "date_precision", "date_text", "note", "source", "state"]
 
 
-class SourceInputSerializer(serializers.ModelSerializer):
-    link = serializers.URLField(source="url", required=False, allow_blank=True, max_length=500)
+class SourceInputSerializer(InputSerializer):
+    link = StrictURLField(source="url", required=False, allow_blank=True, max_length=500)
 
     class Meta:
         model = Source

@@ -17,6 +17,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from issues import services
 from issues.models import Issue, Position, PublicationState, Source, Statement, StatusAssessment
 from nafta_tracker.api.renderers import CSVRenderer
+from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet, EditableViewSet
 from rounds.models import Official, Party, Round
 
@@ -38,6 +39,13 @@ class CSVMixin:
 
     renderer_classes = CSV_RENDERERS
     csv_serializer_class: type
+
+    def get_renderers(self):
+        # Only reads are rows; a write answers with the object (JSON), so ?format=csv on one is a 406.
+        renderers = super().get_renderers()
+        if self.action not in ("create", "update", "partial_update"):
+            return renderers
+        return [renderer for renderer in renderers if renderer.format != "csv"]
 
     def get_serializer_class(self):
         renderer = getattr(self.request, "accepted_renderer", None)
@@ -81,6 +89,7 @@ class PublishableMixin:
 )
 class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     serializer_class = serializers.IssueSerializer
     csv_serializer_class = csv_serializers.IssueCSVSerializer
     filterset_class = filters.IssueFilterSet
@@ -133,6 +142,7 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     create_service = services.statement_create
     update_service = services.statement_update
     update_instance_kwarg = "statement"
+    extra_domain_error_codes = {"text": {"duplicate"}}
     list_version_tables = (Official, Party, Round, Source, Issue)
     detail_version_fields = (
         "updated_at",
@@ -262,4 +272,3 @@ class SourceViewSet(EditableViewSet):
     create_service = services.source_create
     update_service = services.source_update
     update_instance_kwarg = "source"
-    error_field_names = {"url": "link"}

@@ -59,6 +59,17 @@ class PageNumberPagination(pagination.PageNumberPagination):
         self.django_paginator_class = lambda *args, **kwargs: CountedPaginator(*args, known_count=known_count, **kwargs)
         return super().paginate_queryset(queryset, request, view)
 
+    def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
+        """Document the bounds enforced above, so that what the schema allows is what is accepted."""
+        parameters = super().get_schema_operation_parameters(view)
+        bounds = {
+            self.page_query_param: {"minimum": 1},
+            self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size},
+        }
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters
+
     def get_paginated_response(self, data) -> Response:
         response = super().get_paginated_response(data)
         # RFC 8288 links too, so that CSV clients (which see only rows) can follow the pages.

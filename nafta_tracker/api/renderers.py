@@ -41,15 +41,24 @@ class CSVRenderer(BaseRenderer):
             rows = data
         else:
             rows = [data]
+        view = renderer_context.get("view")
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
-        if rows:
-            header = list(rows[0].keys())
+        # No rows still gets the header: a spreadsheet sees the columns, and the answer is a CSV
+        # document rather than an empty body (which DRF would send without any Content-Type).
+        header = list(rows[0].keys()) if rows else self.header_of(view)
+        if header:
             writer.writerow(header)
-            for row in rows:
-                writer.writerow([neutralise(row.get(column)) for column in header])
+        for row in rows:
+            writer.writerow([neutralise(row.get(column)) for column in header])
         if response is not None:
-            view = renderer_context.get("view")
             name = getattr(view, "basename", None) or "export"
             response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return buffer.getvalue().encode(self.charset)
+
+    @staticmethod
+    def header_of(view: Any) -> list[str]:
+        """The columns of the view's (CSV) serializer, for a page without rows."""
+        if view is None or not hasattr(view, "get_serializer"):
+            return []
+        return list(view.get_serializer().fields)

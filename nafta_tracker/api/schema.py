@@ -1,11 +1,19 @@
-"""OpenAPI generation: drf-standardized-errors' schema class, plus the 412 of stale updates."""
+"""OpenAPI generation: drf-standardized-errors' schema class, plus what it cannot see by itself.
+
+The schema is a contract that ``make fuzz`` (schemathesis) holds the live server to: every
+status code, content type and error ``attr``/``code`` an endpoint can answer must be in it.
+Beyond the library's introspection that takes: the 412 of stale updates, the anonymous
+reads that the permission class allows, the 400s of the pagination parameters, and the
+codes of the model's own validation (``full_clean()`` in the services), which the request
+serializers do not know about.
+"""
 
 from __future__ import annotations
 
 from django.db import models
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 from drf_standardized_errors.openapi_serializers import ClientErrorEnum
-from rest_framework import serializers
+from rest_framework import permissions, serializers
 
 
 class ErrorCode412Enum(models.TextChoices):
@@ -30,3 +38,43 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         if status_code == "412":
             return self.method in ("PUT", "PATCH") and status_code not in responses
         return super()._should_add_error_response(responses, status_code)
+
+    def get_auth(self) -> list[dict]:
+        """Reads need no credentials: say so (``{}``), as drf-spectacular does for AllowAny."""
+        auths = super().get_auth()
+        anonymous_reads = any(
+            isinstance(permission, permissions.DjangoModelPermissionsOrAnonReadOnly)
+            for permission in self.view.get_permissions()
+        )
+        if anonymous_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
+            auths.append({})
+        return auths
+
+    def _get_filter_parameters(self) -> list[dict]:
+        # django-filter ignores a single-valued filter given empty (?kind=&party= lists everything),
+        # as HTML forms send them; say so. A repeated parameter (?status=) is a list whose item "" is
+        # not a valid value: that one stays a 400.
+        parameters = super()._get_filter_parameters()
+        for parameter in parameters:
+            if parameter.get("in") == "query" and parameter.get("schema", {}).get("type") != "array":
+                parameter["allowEmptyValue"] = True
+        return parameters
+
+    def _get_format_parameters(self) -> list[dict]:
+        parameters = super()._get_format_parameters()
+        for parameter in parameters:
+            parameter["allowEmptyValue"] = True  # ?format= is the default format (DRF ignores it)
+        return parameters
+
+    def _get_extra_validation_errors(self) -> dict[str, set[str]]:
+        codes = {name: set(found) for name, found in super()._get_extra_validation_errors().items()}
+        paginator = self._get_paginator()
+        if self.method == "GET" and paginator is not None and getattr(self.view, "action", None) == "list":
+            # nafta_tracker.api.pagination refuses a malformed page or page_size with a 400 naming it.
+            for name in (paginator.page_query_param, paginator.page_size_query_param):
+                codes.setdefault(name, set()).add("invalid")
+        domain_codes = getattr(self.view, "domain_error_codes", None)
+        if self.method in ("POST", "PUT", "PATCH") and domain_codes is not None:
+            for name, found in domain_codes().items():
+                codes.setdefault(name, set()).update(found)
+        return codes

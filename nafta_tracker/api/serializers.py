@@ -8,9 +8,11 @@ that ``rounds.api`` and ``issues.api`` can both use them without importing each 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
+from django.db import models
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -18,6 +20,90 @@ from rest_framework import serializers
 
 from issues.models import Issue, Source
 from rounds.models import Official, Party, Round
+
+# What a slug may hold (Django's SlugField without allow_unicode). Anything else names no object,
+# so it is refused before it reaches the database: PostgreSQL rejects some strings outright
+# (a NUL character is an error there, not a miss), and a lookup cannot find what cannot exist.
+SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def is_slug(value: Any) -> bool:
+    return isinstance(value, str) and _SLUG.fullmatch(value) is not None
+
+
+# --------------------------------------------------------------------------- request bodies
+# JSON types exactly as the schema states them. DRF takes 12 for "12" and "12" for 12; a client
+# relying on that would break the day it met a stricter reader, and the schema would not be the
+# contract (`make fuzz` sends numbers where strings belong to check that they are refused).
+
+
+class StrictCharField(serializers.CharField):
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        # The schema's maxLength counts what was sent; DRF would count it after trimming
+        # whitespace (which includes control characters such as \x1c), and accept more.
+        if self.max_length is not None and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
+        return super().to_internal_value(data)
+
+
+class StrictSlugField(StrictCharField, serializers.SlugField):
+    pass
+
+
+class StrictURLField(StrictCharField, serializers.URLField):
+    pass
+
+
+class NoBlankReference:
+    """DRF reads "" as null for a related object; in JSON null says that, so "" is refused."""
+
+    default_error_messages = {"blank": _("This field may not be blank.")}
+
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        if data == "":
+            self.fail("blank")
+        return super().run_validation(data)
+
+
+class StrictPrimaryKeyRelatedField(NoBlankReference, serializers.PrimaryKeyRelatedField):
+    """An object named by its integer id (a JSON number, not a string of digits)."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
+class SlugReferenceField(NoBlankReference, serializers.SlugRelatedField):
+    """An object named by its slug in a request body; a string that cannot be a slug names none."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("slug_field", "slug")
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> Any:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        if not is_slug(data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)
+
+
+class InputSerializer(serializers.ModelSerializer):
+    """Base of the request-body serializers: strict JSON types for the fields built from the model."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.SlugField: StrictSlugField,
+        models.URLField: StrictURLField,
+    }
+    serializer_related_field = StrictPrimaryKeyRelatedField
+
 
 _PLACEHOLDER = "98765432123456789"  # matches both the slug and the digits-only lookup patterns
 

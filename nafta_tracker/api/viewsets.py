@@ -73,22 +73,22 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @contextmanager
-def domain_errors(field_names: dict[str, str] | None = None) -> Iterator[None]:
+def domain_errors(field_names: dict[str, str]) -> Iterator[None]:
     """Turn the model's validation (full_clean in the services) into a DRF 400 naming the fields.
 
-    ``field_names`` maps a model field to the API's name for it where they differ.
+    ``field_names`` maps each model field the request body sets to its name in the API
+    (``url`` is a source's ``link``). A rule about anything else (several fields at once,
+    a field the body does not carry) is reported under ``non_field_errors``, so that every
+    ``attr`` of the answer is one the client sent or could send.
     """
-    field_names = field_names or {}
     try:
         yield
     except DjangoValidationError as exc:
-        detail = serializers.as_serializer_error(exc)
-        raise ValidationError(
-            {
-                api_settings.NON_FIELD_ERRORS_KEY if key == "__all__" else field_names.get(key, key): value
-                for key, value in detail.items()
-            }
-        ) from exc
+        detail: dict[str, list] = {}
+        for key, messages in serializers.as_serializer_error(exc).items():
+            name = field_names.get(key, api_settings.NON_FIELD_ERRORS_KEY)
+            detail.setdefault(name, []).extend(messages)
+        raise ValidationError(detail) from exc
     except IntegrityError as exc:
         # A concurrent write won the race for a unique value that full_clean() had just found free.
         raise ValidationError(
@@ -108,7 +108,8 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
     create_service: Callable[..., models.Model]
     update_service: Callable[..., models.Model]
     update_instance_kwarg: str  # the service's keyword for the object being changed
-    error_field_names: dict[str, str] = {}
+    # Codes of the model's clean() beyond what its fields and constraints declare, e.g. {"text": {"duplicate"}}.
+    extra_domain_error_codes: dict[str, set[str]] = {}
 
     def service_arguments(self, data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
         """Keyword arguments for the service from validated request data (hook for renames)."""
@@ -117,7 +118,7 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         body = self.write_serializer_class(data=request.data, context=self.get_serializer_context())
         body.is_valid(raise_exception=True)
-        with domain_errors(self.error_field_names):
+        with domain_errors(self.body_field_names()):
             instance = type(self).create_service(**self.service_arguments(body.validated_data, creating=True))
         return self._respond_with(instance, status.HTTP_201_CREATED)
 
@@ -130,9 +131,43 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
         )
         body.is_valid(raise_exception=True)
         arguments = self.service_arguments(body.validated_data, creating=False)
-        with domain_errors(self.error_field_names):
+        with domain_errors(self.body_field_names()):
             instance = type(self).update_service(**{self.update_instance_kwarg: instance}, **arguments)
         return self._respond_with(instance, status.HTTP_200_OK)
+
+    def body_field_names(self) -> dict[str, str]:
+        """Model field name -> API name, for each field of the request body (``url`` -> ``link``)."""
+        fields = self.write_serializer_class().fields
+        return {field.source: name for name, field in fields.items() if field.source != "*"}
+
+    def domain_error_codes(self) -> dict[str, set[str]]:
+        """The error codes the model's validation may answer for each field of the request body.
+
+        Read by the OpenAPI schema (``nafta_tracker.api.schema``): the service's
+        ``full_clean()`` checks rules the request serializer knows nothing about, and a
+        client (or ``make fuzz``) must find every ``attr``/``code`` pair of a 400 documented.
+        """
+        model = self.write_serializer_class.Meta.model
+        api_names = self.body_field_names()
+        codes: dict[str, set[str]] = {api_settings.NON_FIELD_ERRORS_KEY: {"invalid"}}
+        for field in model._meta.get_fields():
+            name = api_names.get(field.name)
+            if name is None or not hasattr(field, "error_messages"):
+                continue
+            found = codes.setdefault(name, {"invalid"})  # clean() rules raised without a code
+            found.update(field.error_messages)
+            found.update(validator.code for validator in field.validators if getattr(validator, "code", None))
+        for constraint in model._meta.constraints:
+            code = constraint.violation_error_code or "invalid"
+            fields = getattr(constraint, "fields", ())
+            # Django reports a one-field unique constraint on that field, every other one on none.
+            if code == "unique" and len(fields) == 1 and fields[0] in api_names:
+                codes[api_names[fields[0]]].add(code)
+            else:
+                codes[api_settings.NON_FIELD_ERRORS_KEY].add(code)
+        for name, extra in self.extra_domain_error_codes.items():
+            codes.setdefault(name, set()).update(extra)
+        return codes
 
     def _respond_with(self, instance: models.Model, code: int) -> Response:
         # Read back through the same queryset as a GET, so the answer and its ETag are what a GET would give.

@@ -6,14 +6,14 @@ import django_filters as filters
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from issues.api.filters import SlugFilter
+from issues.api.filters import SlugFilter, search_filter
 from rounds.models import Milestone, MilestoneKind, Official, OfficialRole, Party, Round, RoundStatus
 
 
 class OfficialFilterSet(filters.FilterSet):
     party = SlugFilter(queryset=Party.objects.all(), help_text=_("Party slug, e.g. canada."))
     role = filters.ChoiceFilter(choices=OfficialRole.choices)
-    q = filters.CharFilter(method="filter_q", help_text=_("Words in the name."))
+    q = search_filter(help_text=_("Words in the name."))
 
     class Meta:
         model = Official

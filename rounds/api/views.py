@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from issues.models import Issue, Source, Statement, StatusAssessment
+from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet
 from rounds.models import Milestone, Official, Party, Round
 
@@ -19,6 +20,7 @@ from . import filters, serializers
 class PartyViewSet(ConditionalReadOnlyViewSet):
     queryset = Party.objects.all()
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     serializer_class = serializers.PartySerializer
 
 
@@ -29,6 +31,7 @@ class PartyViewSet(ConditionalReadOnlyViewSet):
 class OfficialViewSet(ConditionalReadOnlyViewSet):
     queryset = Official.objects.select_related("party", "source")
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     serializer_class = serializers.OfficialSerializer
     filterset_class = filters.OfficialFilterSet
     list_version_tables = (Party, Source)
@@ -41,6 +44,7 @@ class OfficialViewSet(ConditionalReadOnlyViewSet):
 )
 class RoundViewSet(ConditionalReadOnlyViewSet):
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     serializer_class = serializers.RoundSerializer
     filterset_class = filters.RoundFilterSet
     list_version_tables = (Party, Source)
@@ -61,6 +65,7 @@ class RoundViewSet(ConditionalReadOnlyViewSet):
 )
 class MilestoneViewSet(ConditionalReadOnlyViewSet):
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     serializer_class = serializers.MilestoneSerializer
     filterset_class = filters.MilestoneFilterSet
     list_version_tables = (Party, Round, Issue, Official, Source)

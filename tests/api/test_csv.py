@@ -5,7 +5,15 @@ import io
 
 import pytest
 
-from tests.factories import IssueFactory, OfficialFactory, PositionFactory, StatementFactory, StatusAssessmentFactory
+from issues.models import Statement
+from tests.factories import (
+    IssueFactory,
+    OfficialFactory,
+    PositionFactory,
+    SourceFactory,
+    StatementFactory,
+    StatusAssessmentFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +81,33 @@ def test_csv_pages_carry_link_headers(api):
     assert len(rows(response)) == 2
     assert 'rel="next"' in response["Link"]
     assert response["X-Total-Count"] == "3"
+
+
+@pytest.mark.parametrize(
+    ("path", "first_columns"),
+    [
+        ("/api/v1/statements/", ["id", "date", "date_precision", "speaker"]),
+        ("/api/v1/positions/", ["id", "issue", "party", "kind"]),
+        ("/api/v1/issues/", ["slug", "title", "kind", "status"]),
+    ],
+)
+def test_an_empty_csv_list_still_has_its_header_and_content_type(api, path, first_columns):
+    response = api.get(f"{path}?format=csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    header = next(csv.reader(io.StringIO(response.content.decode())))
+    assert header[: len(first_columns)] == first_columns
+
+
+def test_a_write_asked_for_as_csv_is_refused_and_nothing_is_saved(editor_api):
+    body = {"speaker": OfficialFactory().slug, "text": "As CSV", "date": "2018-03-28", "source": SourceFactory().pk}
+    response = editor_api.post("/api/v1/statements/?format=csv", body, format="json")
+    assert response.status_code == 406
+    assert response["Content-Type"].startswith("application/json")
+    assert not Statement.objects.exists()
+
+
+def test_a_method_the_resource_lacks_is_a_405_whatever_the_format(editor_api):
+    statement = StatementFactory()
+    assert editor_api.delete(f"/api/v1/statements/{statement.pk}/?format=csv").status_code == 405
+    assert editor_api.generic("TRACE", "/api/v1/statements/?format=csv").status_code == 405
