@@ -47,7 +47,8 @@ from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 logger = logging.getLogger(__name__)
 
@@ -275,7 +276,16 @@ def cache_api_data(method: Callable[..., Any]) -> Callable[..., Any]:
         cached = _cache_get(key)
         if cached is not None:
             data, status, headers = cached
-            response = Response(data, status=status, headers=headers)
+            # The cached answer carries the validators the view computed; honour them here
+            # too, or a client polling with If-None-Match would pay a full body on a hit.
+            not_modified = get_conditional_response(
+                request,
+                etag=headers.get("ETag"),
+                last_modified=parse_http_date_safe(headers.get("Last-Modified", "")),
+            )
+            response = (
+                Response(status=304, headers=headers) if not_modified else Response(data, status, headers=headers)
+            )
             response[CACHE_STATUS_HEADER] = "hit"
             return response
         response = method(view, request, *args, **kwargs)

@@ -20,6 +20,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from nafta_tracker.cache import cache_api_data
+
 from .conditional import check_if_match, make_etag, not_modified, set_validators, version_of
 
 
@@ -41,6 +43,9 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         """Whether this request may see unpublished rows (never, unless a subclass says so)."""
         return False
 
+    # Anonymous reads are served from the shared response cache when it is on (REDIS_URL);
+    # throttling and permissions have run by then. See nafta_tracker.cache.
+    @cache_api_data
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
         rows, last = version_of(queryset, tables=(queryset.model, *self.list_version_tables))
@@ -63,6 +68,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         etag = make_etag(self.request, rows=rows, last=last, sees_drafts=self.sees_drafts(), whole_url=False)
         return etag, last, rows
 
+    @cache_api_data
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         etag, last, rows = self.detail_etag()
         if rows and (cached := not_modified(request, etag, last)) is not None:

@@ -1,18 +1,19 @@
-"""cache_api_data: API lists served from the cache to anonymous clients, fresh after a publish,
-rendered per request, and still throttled."""
+"""API reads served from the shared response cache to anonymous clients: fresh after a
+publish, rendered per request in the format asked for, still conditional and throttled."""
 
 import datetime
 
 import pytest
+from rest_framework.throttling import SimpleRateThrottle
 
 from issues import services
 from issues.models import Source
 from nafta_tracker.cache import CACHE_STATUS_HEADER
 from rounds.models import Official
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.ops.urls_with_cached_api")]
+pytestmark = pytest.mark.django_db
 
-URL = "/api/test/statements/"
+URL = "/api/v1/statements/"
 WORDS = "A deal on dispute settlement is within reach"
 
 
@@ -37,28 +38,48 @@ def test_an_anonymous_list_is_cached_and_a_publish_shows_at_once(client, nafta, 
     statement = draft()
     assert WORDS not in texts(client.get(URL))
     services.publish(statement)
-    assert WORDS in texts(client.get(URL))
+    fresh = client.get(URL)
+    assert fresh[CACHE_STATUS_HEADER] == "miss"
+    assert WORDS in texts(fresh)
+
+
+def test_an_object_is_cached_and_an_edit_shows_at_once(client, nafta, response_cache):
+    statement = draft()
+    services.publish(statement)
+    url = f"{URL}{statement.pk}/"
+    assert (client.get(url)[CACHE_STATUS_HEADER], client.get(url)[CACHE_STATUS_HEADER]) == ("miss", "hit")
+    services.statement_update(statement=statement, tone="critical")
+    assert client.get(url).json()["tone"] == "critical"
 
 
 def test_the_cached_data_is_rendered_in_whatever_format_is_asked(client, nafta, response_cache):
     client.get(URL, headers={"Accept": "application/json"})
-    html = client.get(URL, headers={"Accept": "text/html"})
-    assert html[CACHE_STATUS_HEADER] == "hit"
-    assert html["Content-Type"].startswith("text/html")
-    assert "Talks aimed at revamping" in html.content.decode()
+    csv = client.get(URL, headers={"Accept": "text/csv"})
+    assert csv[CACHE_STATUS_HEADER] == "hit"
+    assert csv["Content-Type"].startswith("text/csv")
+    assert "Talks aimed at revamping" in csv.content.decode()
 
 
-def test_authenticated_clients_are_never_served_from_the_cache(client, nafta, response_cache, superuser):
+def test_a_cache_hit_still_answers_304_to_a_client_that_has_it(client, nafta, response_cache):
+    etag = client.get(URL)["ETag"]
+    response = client.get(URL, headers={"If-None-Match": etag})
+    assert (response.status_code, response[CACHE_STATUS_HEADER]) == (304, "hit")
+    assert response.content == b""
+
+
+def test_clients_that_may_see_drafts_are_never_served_from_the_cache(client, nafta, response_cache, superuser):
     statement = draft()
     client.get(URL)
     client.force_login(superuser)
-    response = client.get(URL)
+    response = client.get(URL, {"state": "draft"})
     assert CACHE_STATUS_HEADER not in response
-    assert statement.text in texts(response)  # staff see drafts here: never cached for anyone else
+    assert statement.text in texts(response)
     client.logout()
     assert statement.text not in texts(client.get(URL))
+    assert statement.text not in texts(client.get(URL, {"state": "draft"}))  # the public never sees drafts
 
 
-def test_throttling_applies_to_cached_answers_too(client, nafta, response_cache):
-    statuses = [client.get("/api/test/throttled-statements/").status_code for _ in range(4)]
+def test_throttling_applies_to_cached_answers_too(client, nafta, response_cache, monkeypatch):
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "6/minute"})
+    statuses = [client.get(URL).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
