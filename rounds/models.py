@@ -155,12 +155,14 @@ class RoundQuerySet(models.QuerySet["Round"]):
         on = on or today()
         return self.exclude(status=RoundStatus.CANCELLED).filter(start_date__lte=on).order_by("-start_date").first()
 
-    def with_outcomes(self) -> RoundQuerySet:
-        """Prefetch what moved at each round, published only: ``published_assessments`` (by issue)
-        and ``published_statements`` (newest first, compact: a round may hold thousands)."""
+    def with_outcomes(self, statements: int = 50) -> RoundQuerySet:
+        """Prefetch what moved at each round, published only: ``published_assessments`` (by
+        issue), the newest ``statements`` as ``published_statements`` (compact), and annotate
+        ``statement_count``. A round may hold thousands of statements: the paged statement
+        list filtered by round has them all."""
         from issues.models import Statement, StatusAssessment  # issues.models imports this module
 
-        return self.prefetch_related(
+        return self.with_statement_counts().prefetch_related(
             models.Prefetch(
                 "status_assessments",
                 queryset=StatusAssessment.objects.published()
@@ -169,7 +171,9 @@ class RoundQuerySet(models.QuerySet["Round"]):
                 to_attr="published_assessments",
             ),
             models.Prefetch(
-                "statements", queryset=Statement.objects.published().compact(), to_attr="published_statements"
+                "statements",
+                queryset=Statement.objects.published().compact().order_by("-date", "-id")[:statements],
+                to_attr="published_statements",
             ),
         )
 

@@ -108,15 +108,16 @@ class RoundDetailSerializer(RoundSerializer):
     """What moved at the round: each issue's assessed status and what was said during it."""
 
     status_assessments = RoundAssessmentSerializer(source="published_assessments", many=True)
-    statements = RoundStatementSerializer(source="published_statements", many=True)
-    statement_count = serializers.SerializerMethodField()
+    statements = RoundStatementSerializer(
+        source="published_statements",
+        many=True,
+        help_text=_("The 50 newest statements made during the round; statements_url lists them all."),
+    )
+    statement_count = serializers.IntegerField(help_text=_("Published statements made during the round."))
     statements_url = serializers.SerializerMethodField(help_text=_("The same statements as a filterable, paged list."))
 
     class Meta(RoundSerializer.Meta):
         fields = [*RoundSerializer.Meta.fields, "status_assessments", "statement_count", "statements", "statements_url"]
-
-    def get_statement_count(self, round_: Round) -> int:
-        return len(round_.published_statements)
 
     @extend_schema_field({"type": "string", "format": "uri"})
     def get_statements_url(self, round_: Round) -> str:
