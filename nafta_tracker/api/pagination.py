@@ -18,6 +18,17 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+# Longest page number or size accepted: ``str.isdigit()`` also accepts "²" and other Unicode
+# digits that ``int()`` refuses, and a 4,300-digit number costs int() more than it is worth.
+MAX_DIGITS = 18
+
+
+def whole_number(raw: str) -> int | None:
+    """The positive integer ``raw`` spells in ASCII digits, or None."""
+    if raw.isascii() and raw.isdigit() and len(raw) <= MAX_DIGITS and int(raw) >= 1:
+        return int(raw)
+    return None
+
 
 class CountedPaginator(Paginator):
     """A paginator that can be told the row count, so the list's ETag query doubles as the COUNT."""
@@ -41,7 +52,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        size = whole_number(raw)
+        if size is None or size > self.max_page_size:
             raise ValidationError(
                 {
                     self.page_size_query_param: [
@@ -49,11 +61,11 @@ class PageNumberPagination(pagination.PageNumberPagination):
                     ]
                 }
             )
-        return int(raw)
+        return size
 
     def paginate_queryset(self, queryset, request: Request, view=None):
         raw = request.query_params.get(self.page_query_param)
-        if raw is not None and raw not in self.last_page_strings and not (raw.isdigit() and int(raw) >= 1):
+        if raw is not None and raw not in self.last_page_strings and whole_number(raw) is None:
             raise ValidationError({self.page_query_param: [_("Enter a page number of 1 or more.")]})
         known_count = getattr(view, "known_count", None)
         self.django_paginator_class = lambda *args, **kwargs: CountedPaginator(*args, known_count=known_count, **kwargs)

@@ -73,3 +73,18 @@ def test_any_utc_offset_python_reads_is_accepted_in_updated_since(api):
 def test_a_moment_with_no_utc_equivalent_is_a_400(api, moment):
     IssueFactory()
     assert attrs(api.get("/api/v1/issues/", {"updated_since": moment})) == {"updated_since"}
+
+
+@pytest.mark.parametrize("parameter", ["page", "page_size"])
+@pytest.mark.parametrize("value", ["%C2%B2", "%D9%A3", "9" * 40, "1.0", "-1"])
+def test_a_page_number_or_size_that_is_not_plain_ascii_digits_is_a_400(api, parameter, value):
+    # "²" and "٣" pass str.isdigit() but not int(): they used to be a 500.
+    IssueFactory()
+    assert attrs(api.get(f"/api/v1/issues/?{parameter}={value}")) == {parameter}
+
+
+def test_an_ordinary_page_number_still_pages(api):
+    IssueFactory.create_batch(3)
+    response = api.get("/api/v1/issues/?page=2&page_size=2")
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1
