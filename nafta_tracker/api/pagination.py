@@ -12,6 +12,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
@@ -43,10 +45,14 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_size = settings.REST_FRAMEWORK["PAGE_SIZE"]
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
-    page_size_query_description = _("Results per page, from 1 to %(max)s (default %(default)s).") % {
-        "max": settings.API_MAX_PAGE_SIZE,
-        "default": settings.REST_FRAMEWORK["PAGE_SIZE"],
-    }
+    # Lazy as a whole: ``%`` on a lazy string gives a plain one, fixed in English at import time.
+    page_size_query_description = lazy(
+        lambda: (
+            gettext("Results per page, from 1 to %(max)s (default %(default)s).")
+            % {"max": settings.API_MAX_PAGE_SIZE, "default": settings.REST_FRAMEWORK["PAGE_SIZE"]}
+        ),
+        str,
+    )()
 
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)

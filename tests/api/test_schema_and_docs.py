@@ -64,3 +64,13 @@ def test_the_api_root_lists_every_resource(api):
     assert set(root) == {"parties", "officials", "rounds", "issues", "statements", "positions", "status-history",
                          "milestones", "sources"}  # fmt: skip
     assert root["issues"] == "http://testserver/api/v1/issues/"
+
+
+def test_the_schema_speaks_the_language_asked_for(api):
+    # The page-size help is built from settings; it must still be translated per request.
+    for lang, words in (("en", "Results per page"), ("fr", "Résultats par page"), ("es", "Resultados por página")):
+        parameters = api.get(f"/api/schema/?lang={lang}&format=json").json()["paths"]["/api/v1/issues/"]["get"][
+            "parameters"
+        ]
+        page_size = next(p for p in parameters if p["name"] == "page_size")
+        assert page_size["description"].startswith(words), (lang, page_size["description"])
