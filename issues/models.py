@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, precision_constraint
-from rounds.models import Official, Party, Round
+from rounds.models import Milestone, Official, Party, Round
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -83,6 +83,27 @@ http_url_validator = URLValidator(schemes=["http", "https"], message=_("Enter a 
 # --------------------------------------------------------------------------- sources
 
 
+class SourceQuerySet(models.QuerySet):
+    def public(self) -> SourceQuerySet:
+        """Every source except those cited only by drafts.
+
+        An editor enters the source before the statement it backs; until that statement
+        is published, showing its source would tell the public what is being prepared.
+        A source nothing cites yet (or that backs a fact only through a note, such as a
+        date worked out from the public record) is public: it reveals no draft.
+        Officials, rounds and milestones have no draft state: their sources always count.
+        """
+        publishable = (Statement, Position, StatusAssessment)
+        in_drafts = Q()
+        cited = Q()
+        for model in publishable:
+            in_drafts |= Q(pk__in=model.objects.drafts().values("source_id"))
+            cited |= Q(pk__in=model.objects.published().values("source_id"))
+        for model in (Official, Round, Milestone):
+            cited |= Q(pk__in=model.objects.filter(source__isnull=False).values("source_id"))
+        return self.filter(~in_drafts | cited)
+
+
 class Source(TimeStampedModel):
     """Where a fact comes from: an article, a release, an official document.
 
@@ -107,6 +128,8 @@ class Source(TimeStampedModel):
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = [F("published_on").desc(nulls_last=True), "outlet", "title"]

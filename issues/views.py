@@ -130,8 +130,12 @@ class StatementDetailView(DetailView):
 
 @method_decorator(public_page, name="dispatch")
 class SourceDetailView(DetailView):
-    model = Source
+    """A source and the published facts it backs; a source cited only by drafts is a 404."""
+
     template_name = "issues/source_detail.html"
+
+    def get_queryset(self):
+        return Source.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

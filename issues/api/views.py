@@ -19,7 +19,7 @@ from issues.models import Issue, Position, PublicationState, Source, Statement, 
 from nafta_tracker.api.renderers import CSVRenderer
 from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet, EditableViewSet
-from rounds.models import Official, Party, Round
+from rounds.models import Milestone, Official, Party, Round
 
 from . import csv as csv_serializers
 from . import filters, serializers
@@ -263,7 +263,9 @@ class StatusAssessmentViewSet(PublishableMixin, EditableViewSet):
     ),
 )
 class SourceViewSet(EditableViewSet):
-    queryset = Source.objects.all()
+    """Where the facts come from. A source cited only by unpublished drafts is shown to editors only."""
+
+    # That docstring describes the operations in the API schema; the rule is SourceQuerySet.public.
     lookup_value_regex = r"\d+"
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     serializer_class = serializers.SourceSerializer
@@ -272,3 +274,12 @@ class SourceViewSet(EditableViewSet):
     create_service = services.source_create
     update_service = services.source_update
     update_instance_kwarg = "source"
+    # Publishing a statement (or a position, an assessment) can add a source to the public list.
+    list_version_tables = (Statement, Position, StatusAssessment, Official, Round, Milestone)
+    detail_version_tables = list_version_tables
+
+    def sees_drafts(self) -> bool:
+        return sees_drafts(self.request, Source)
+
+    def get_queryset(self):
+        return Source.objects.all() if self.sees_drafts() else Source.objects.public()

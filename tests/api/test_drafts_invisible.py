@@ -6,6 +6,7 @@ from tests.factories import (
     IssueFactory,
     PositionFactory,
     RoundFactory,
+    SourceFactory,
     StatementFactory,
     StatusAssessmentFactory,
 )
@@ -74,3 +75,22 @@ def test_editors_read_back_their_drafts(editor_api, drafts):
 
 def test_the_etag_differs_between_the_public_and_an_editor(api, editor_api, drafts):
     assert api.get("/api/v1/statements/")["ETag"] != editor_api.get("/api/v1/statements/")["ETag"]
+
+
+@pytest.mark.parametrize("client_name", ["api", "reader_api"])
+def test_a_source_behind_drafts_only_stays_unseen_until_one_is_published(request, editor_api, client_name):
+    client = request.getfixturevalue(client_name)
+    source = SourceFactory(title="Leaked memo on dairy")
+    statement = StatementFactory(source=source, **DRAFT)
+    PositionFactory(source=source, **DRAFT)
+    detail = f"/api/v1/sources/{source.pk}/"
+
+    assert client.get("/api/v1/sources/").json()["count"] == 0
+    assert client.get(detail).status_code == 404
+    assert editor_api.get(detail).status_code == 200  # the editor preparing the statement sees it
+
+    listed = client.get("/api/v1/sources/")
+    editor_api.patch(f"/api/v1/statements/{statement.pk}/", {"state": "published"}, format="json")
+    assert client.get("/api/v1/sources/", HTTP_IF_NONE_MATCH=listed["ETag"]).status_code == 200
+    assert [row["id"] for row in client.get("/api/v1/sources/").json()["results"]] == [source.pk]
+    assert client.get(detail).json()["title"] == "Leaked memo on dairy"

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from issues.services import publish
 from tests.factories import (
     IssueFactory,
     OfficialFactory,
@@ -56,3 +57,14 @@ def test_drafts_are_on_no_page_feed_calendar_or_sitemap(client, drafts):
 def test_a_draft_assessment_does_not_count_as_the_issue_status(client, drafts):
     body = client.get(reverse("issues:issue-list"), {"status": "agreed"}).content.decode()
     assert "No issue matches these filters" in body
+
+
+def test_a_source_cited_by_drafts_only_has_no_page_until_one_is_published(client):
+    statement = StatementFactory(state="draft", published_at=None)
+    page = statement.source.get_absolute_url()
+    assert client.get(page).status_code == 404
+
+    publish(statement)
+    response = client.get(page)
+    assert response.status_code == 200
+    assert statement.text in response.content.decode()
