@@ -7,6 +7,7 @@ number of rows (tests/api/test_query_counts.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,24 @@ IF_MATCH = OpenApiParameter(
     OpenApiParameter.HEADER,
     description=_("The ETag you read the object with; a stale one gets 412 instead of overwriting a newer edit."),
 )
+
+
+def editable_schema(*, read: type, write: type, **summaries: Any) -> Callable:
+    """The OpenAPI description of an editable resource: a summary per action, the write body
+    it reads, the object it answers with, and ``If-Match`` on updates."""
+    answers = {"create": 201, "update": 200, "partial_update": 200}
+    operations = {}
+    for action, summary in summaries.items():
+        if action not in answers:
+            operations[action] = extend_schema(summary=summary)
+            continue
+        operations[action] = extend_schema(
+            summary=summary,
+            parameters=[IF_MATCH] if action != "create" else None,
+            request=write,
+            responses={answers[action]: read},
+        )
+    return extend_schema_view(**operations)
 
 
 class CSVMixin:
@@ -110,31 +129,17 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
         return super().get_serializer_class()
 
 
-@extend_schema_view(
-    list=extend_schema(summary=_("What officials said: quotes and reported speech")),
-    retrieve=extend_schema(summary=_("One statement")),
-    create=extend_schema(
-        summary=_("Record a statement (editors)"),
-        request=serializers.StatementInputSerializer,
-        responses={201: serializers.StatementSerializer},
-    ),
-    update=extend_schema(
-        summary=_("Replace a statement (editors)"),
-        parameters=[IF_MATCH],
-        request=serializers.StatementInputSerializer,
-        responses={200: serializers.StatementSerializer},
-    ),
-    partial_update=extend_schema(
-        summary=_("Change part of a statement (editors)"),
-        parameters=[IF_MATCH],
-        request=serializers.StatementInputSerializer,
-        responses={200: serializers.StatementSerializer},
-    ),
+@editable_schema(
+    read=serializers.StatementSerializer,
+    write=serializers.StatementInputSerializer,
+    list=_("What officials said: quotes and reported speech"),
+    retrieve=_("One statement"),
+    create=_("Record a statement (editors)"),
+    update=_("Replace a statement (editors)"),
+    partial_update=_("Change part of a statement (editors)"),
 )
 class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     model = Statement
-    lookup_value_regex = r"\d+"
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
     serializer_class = serializers.StatementSerializer
     csv_serializer_class = csv_serializers.StatementCSVSerializer
     write_serializer_class = serializers.StatementInputSerializer
@@ -158,31 +163,17 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
         return self.visible().with_related()
 
 
-@extend_schema_view(
-    list=extend_schema(summary=_("Each party's positions on the issues")),
-    retrieve=extend_schema(summary=_("One position")),
-    create=extend_schema(
-        summary=_("Record a position (editors)"),
-        request=serializers.PositionInputSerializer,
-        responses={201: serializers.PositionSerializer},
-    ),
-    update=extend_schema(
-        summary=_("Replace a position (editors)"),
-        parameters=[IF_MATCH],
-        request=serializers.PositionInputSerializer,
-        responses={200: serializers.PositionSerializer},
-    ),
-    partial_update=extend_schema(
-        summary=_("Change part of a position (editors)"),
-        parameters=[IF_MATCH],
-        request=serializers.PositionInputSerializer,
-        responses={200: serializers.PositionSerializer},
-    ),
+@editable_schema(
+    read=serializers.PositionSerializer,
+    write=serializers.PositionInputSerializer,
+    list=_("Each party's positions on the issues"),
+    retrieve=_("One position"),
+    create=_("Record a position (editors)"),
+    update=_("Replace a position (editors)"),
+    partial_update=_("Change part of a position (editors)"),
 )
 class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     model = Position
-    lookup_value_regex = r"\d+"
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
     serializer_class = serializers.PositionSerializer
     csv_serializer_class = csv_serializers.PositionCSVSerializer
     write_serializer_class = serializers.PositionInputSerializer
@@ -203,31 +194,17 @@ class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
         return self.visible().select_related("issue", "party", "round", "source")
 
 
-@extend_schema_view(
-    list=extend_schema(summary=_("Status assessments of every issue, round by round")),
-    retrieve=extend_schema(summary=_("One status assessment")),
-    create=extend_schema(
-        summary=_("Assess an issue's status (editors)"),
-        request=serializers.StatusAssessmentInputSerializer,
-        responses={201: serializers.StatusAssessmentSerializer},
-    ),
-    update=extend_schema(
-        summary=_("Replace a status assessment (editors)"),
-        parameters=[IF_MATCH],
-        request=serializers.StatusAssessmentInputSerializer,
-        responses={200: serializers.StatusAssessmentSerializer},
-    ),
-    partial_update=extend_schema(
-        summary=_("Change part of a status assessment (editors)"),
-        parameters=[IF_MATCH],
-        request=serializers.StatusAssessmentInputSerializer,
-        responses={200: serializers.StatusAssessmentSerializer},
-    ),
+@editable_schema(
+    read=serializers.StatusAssessmentSerializer,
+    write=serializers.StatusAssessmentInputSerializer,
+    list=_("Status assessments of every issue, round by round"),
+    retrieve=_("One status assessment"),
+    create=_("Assess an issue's status (editors)"),
+    update=_("Replace a status assessment (editors)"),
+    partial_update=_("Change part of a status assessment (editors)"),
 )
 class StatusAssessmentViewSet(PublishableMixin, EditableViewSet):
     model = StatusAssessment
-    lookup_value_regex = r"\d+"
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
     serializer_class = serializers.StatusAssessmentSerializer
     write_serializer_class = serializers.StatusAssessmentInputSerializer
     filterset_class = filters.StatusAssessmentFilterSet
@@ -241,33 +218,20 @@ class StatusAssessmentViewSet(PublishableMixin, EditableViewSet):
         return self.visible().select_related("issue", "round", "source").order_by("issue__title", "date", "id")
 
 
-@extend_schema_view(
-    list=extend_schema(summary=_("Where the facts come from: articles, releases, documents")),
-    retrieve=extend_schema(summary=_("One source")),
-    create=extend_schema(
-        summary=_("Add a source (editors)"),
-        request=serializers.SourceInputSerializer,
-        responses={201: serializers.SourceSerializer},
-    ),
-    update=extend_schema(
-        summary=_("Replace a source (editors)"),
-        parameters=[IF_MATCH],
-        request=serializers.SourceInputSerializer,
-        responses={200: serializers.SourceSerializer},
-    ),
-    partial_update=extend_schema(
-        summary=_("Change part of a source (editors)"),
-        parameters=[IF_MATCH],
-        request=serializers.SourceInputSerializer,
-        responses={200: serializers.SourceSerializer},
-    ),
+@editable_schema(
+    read=serializers.SourceSerializer,
+    write=serializers.SourceInputSerializer,
+    list=_("Where the facts come from: articles, releases, documents"),
+    retrieve=_("One source"),
+    create=_("Add a source (editors)"),
+    update=_("Replace a source (editors)"),
+    partial_update=_("Change part of a source (editors)"),
 )
 class SourceViewSet(EditableViewSet):
     """Where the facts come from. A source cited only by unpublished drafts is shown to editors only."""
 
     # That docstring describes the operations in the API schema; the rule is SourceQuerySet.public.
-    lookup_value_regex = r"\d+"
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
     serializer_class = serializers.SourceSerializer
     write_serializer_class = serializers.SourceInputSerializer
     filterset_class = filters.SourceFilterSet

@@ -93,7 +93,9 @@ class SlugReferenceField(NoBlankReference, serializers.SlugRelatedField):
 
 
 class InputSerializer(serializers.ModelSerializer):
-    """Base of the request-body serializers: strict JSON types for the fields built from the model."""
+    """A request body, read with strict JSON types: text is a string, an id a number, a reference a slug string."""
+
+    # That docstring is for API clients: drf-spectacular shows it with every request body built on this class.
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,

@@ -110,6 +110,9 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
     resource as a GET would show it, with its new ETag.
     """
 
+    lookup_value_regex = r"\d+"  # editable objects are named by their id
+    # No DELETE over the API: the admin deletes, after showing what goes with the object.
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
     write_serializer_class: type[serializers.Serializer]
     create_service: Callable[..., models.Model]
     update_service: Callable[..., models.Model]
