@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
 
 from issues.seed.load import load_nafta_data
+
+DATA_APPS = ("rounds", "issues")
+_snapshot: list[tuple[type[models.Model], list[models.Model]]] = []
+
+
+def _data_models() -> list[type[models.Model]]:
+    """Every table of the domain apps: models, many-to-many links and history."""
+    return [model for label in DATA_APPS for model in apps.get_app_config(label).get_models(include_auto_created=True)]
 
 
 @pytest.fixture
 def nafta(db):
-    """The shipped 2017–2018 NAFTA data, loaded as `make run` loads it."""
-    load_nafta_data()
+    """The shipped 2017–2018 NAFTA data, loaded as `make run` loads it.
+
+    The loader validates every row (about a second per run); the suite needs the same
+    rows in hundreds of tests. So it runs once per session, its rows (history and links
+    included) are kept, and later tests get them back with one bulk insert per table.
+    ``tests/issues/test_seed_data.py`` calls the loader itself.
+    """
+    if not _snapshot:
+        load_nafta_data()
+        _snapshot.extend((model, list(model._base_manager.all())) for model in _data_models())
+        return
+    # One transaction: foreign keys are checked at its end (tables reference each other
+    # across the two apps), and transactional tests run in autocommit mode.
+    with transaction.atomic():
+        for model, rows in _snapshot:
+            model._base_manager.bulk_create([copy.copy(row) for row in rows])
+        # Rows came back with their ids: move PostgreSQL's sequences past them.
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in _snapshot]):
+                cursor.execute(sql)
 
 
 @pytest.fixture
