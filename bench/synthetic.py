@@ -87,7 +87,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
     def state() -> dict:
         if rng.random() < 0.05:
             return {"state": "draft", "published_at": None}
-        return {"state": "published", "published_at": now}
+        return {"state": "published", "published_at": now, "public_changed_at": now}
 
     with transaction.atomic():
         parties = Party.objects.bulk_create(

@@ -17,6 +17,7 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -190,7 +191,14 @@ class PublishableQuerySet(models.QuerySet):
 
 
 class Publishable(models.Model):
-    """Draft/published state. Only published rows are ever shown to the public."""
+    """Draft/published state. Only published rows are ever shown to the public.
+
+    ``updated_at`` moves with every save, drafts included, so nothing public may be
+    derived from it: an issue's "last changed" or a list's Last-Modified built on it
+    would tell the public when an editor last worked on a draft. What the public sees
+    changes only when a row is published, edited while published, or taken back to
+    draft; ``public_changed_at`` records exactly those moments.
+    """
 
     state = models.CharField(
         _("state"),
@@ -200,9 +208,35 @@ class Publishable(models.Model):
         db_index=True,
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    public_changed_at = models.DateTimeField(
+        _("public change at"),
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("When the public last saw this row change: published, edited while published, or unpublished."),
+    )
+
+    # The state as loaded from the database (False for a new row): saving a row that was
+    # published is a public change even when it is being taken back to draft.
+    _loaded_published = False
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self.is_published or self._loaded_published:
+            self.public_changed_at = timezone.now()
+            if kwargs.get("update_fields"):  # (an empty list means "save nothing": leave it so)
+                kwargs["update_fields"] = {*kwargs["update_fields"], "public_changed_at"}
+        super().save(*args, **kwargs)
+        self._loaded_published = self.is_published
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_published = instance.__dict__.get("state") == PublicationState.PUBLISHED
+        return instance
 
     @property
     def is_published(self) -> bool:
@@ -280,15 +314,20 @@ class IssueQuerySet(models.QuerySet["Issue"]):
         return qs
 
     def with_last_change(self) -> IssueQuerySet:
-        """Annotate ``last_change``: the latest write to the issue, its status history or its positions.
+        """Annotate ``last_change``: the latest public change to the issue, its status history or its positions.
 
         An issue's current status and latest positions come from those rows, so a new
-        assessment is a change to the issue for a client polling the issue list. Drafts
-        count as well: unpublishing an assessment changes the issue's public status too.
+        assessment is a change to the issue for a client polling the issue list. Taking
+        an assessment back to draft is one too (the public status changes); saving a
+        draft that was never public is not (``Publishable.public_changed_at``).
         """
 
-        def newest(model: type[models.Model]) -> Coalesce:
-            rows = model.objects.filter(issue=OuterRef("pk")).order_by("-updated_at").values("updated_at")[:1]
+        def newest(model: type[Publishable]) -> Coalesce:
+            rows = (
+                model.objects.filter(issue=OuterRef("pk"), public_changed_at__isnull=False)
+                .order_by("-public_changed_at")
+                .values("public_changed_at")[:1]
+            )
             return Coalesce(Subquery(rows), F("updated_at"))
 
         return self.annotate(last_change=Greatest("updated_at", newest(StatusAssessment), newest(Position)))

@@ -5,9 +5,10 @@ language, today's date (days left to a deadline, upcoming or past) and the code 
 renders it (templates, translations). The validators are built from exactly those:
 
 * the data version is the newest change recorded anywhere a page reads from: one
-  cheap query over indexed columns (``updated_at`` of each table and ``history_date``
-  of its django-simple-history table, which also records deletions and changes to a
-  statement's issues);
+  cheap query over indexed columns (``updated_at`` of each table, or for statements,
+  positions and assessments ``public_changed_at``, which ignores draft work, and
+  ``history_date`` of its django-simple-history table, which also records deletions
+  and changes to a statement's issues);
 * the build is a fingerprint of templates, static files and compiled translations, so
   a deployment with new markup is never answered with a stale 304.
 
@@ -29,7 +30,7 @@ from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.views.decorators.http import condition
 
-from issues.models import Issue, Position, Source, Statement, StatusAssessment
+from issues.models import Issue, Position, PublicationState, Publishable, Source, Statement, StatusAssessment
 from rounds.models import Milestone, Official, Party, Round
 
 PUBLIC_MODELS = (Party, Official, Round, Milestone, Source, Issue, StatusAssessment, Position, Statement)
@@ -41,12 +42,25 @@ def data_version() -> datetime.datetime | None:
     """When anything a public page shows last changed (one query), or None for an empty site."""
     # Raw SQL because the ORM cannot take the maximum over a union of tables in one query.
     # Only table and column names from the models go in, quoted by the backend: no user input.
+    # For tables with drafts, only public changes count (public_changed_at, and history rows
+    # of published versions, which record a published row's deletion): the validators must
+    # not tell a visitor when an editor last saved a draft.
     quote = connection.ops.quote_name
     parts = []
     for model in PUBLIC_MODELS:
         table, history = model._meta.db_table, model.history.model._meta.db_table
-        parts.append(f"SELECT MAX({quote('updated_at')}) AS changed FROM {quote(table)}")  # noqa: S608
-        parts.append(f"SELECT MAX({quote('history_date')}) AS changed FROM {quote(history)}")  # noqa: S608
+        if issubclass(model, Publishable):
+            parts.append(f"SELECT MAX({quote('public_changed_at')}) AS changed FROM {quote(table)}")  # noqa: S608
+            # ORDER BY ... LIMIT 1 walks the history_date index down to the newest published
+            # version (MAX() with a WHERE would read every row on SQLite).
+            newest_published = (
+                f"SELECT {quote('history_date')} FROM {quote(history)} "  # noqa: S608
+                f"WHERE {quote('state')} = '{PublicationState.PUBLISHED}' ORDER BY {quote('history_date')} DESC LIMIT 1"
+            )
+            parts.append(f"SELECT ({newest_published}) AS changed")
+        else:
+            parts.append(f"SELECT MAX({quote('updated_at')}) AS changed FROM {quote(table)}")  # noqa: S608
+            parts.append(f"SELECT MAX({quote('history_date')}) AS changed FROM {quote(history)}")  # noqa: S608
     sql = "SELECT MAX(changed) FROM (" + " UNION ALL ".join(parts) + ") AS changes"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql)

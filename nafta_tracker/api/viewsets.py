@@ -48,7 +48,9 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     @cache_api_data
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
-        rows, last = version_of(queryset, tables=(queryset.model, *self.list_version_tables))
+        rows, last = version_of(
+            queryset, tables=(queryset.model, *self.list_version_tables), public=not self.sees_drafts()
+        )
         etag = make_etag(request, rows=rows, last=last, sees_drafts=self.sees_drafts(), whole_url=True)
         if (cached := not_modified(request, etag, last)) is not None:
             return cached
@@ -63,7 +65,11 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         lookup_kwarg = self.lookup_url_kwarg or self.lookup_field
         queryset = self.filter_queryset(self.get_queryset()).filter(**{self.lookup_field: self.kwargs[lookup_kwarg]})
         rows, last = version_of(
-            queryset, fields=self.detail_version_fields, tables=self.detail_version_tables, distinct=True
+            queryset,
+            fields=self.detail_version_fields,
+            tables=self.detail_version_tables,
+            distinct=True,
+            public=not self.sees_drafts(),
         )
         etag = make_etag(self.request, rows=rows, last=last, sees_drafts=self.sees_drafts(), whole_url=False)
         return etag, last, rows

@@ -49,3 +49,19 @@ def test_public_pages_set_no_cookie_so_any_cache_can_keep_them(client):
     response = client.get(reverse("issues:statement-list"))
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_work_on_a_draft_does_not_change_the_etag(client):
+    # The validators would otherwise tell any visitor when an editor last saved a draft.
+    published = StatementFactory()
+    draft = StatementFactory(state="draft", published_at=None, source=published.source, speaker=published.speaker)
+    issue = IssueFactory()
+    url = reverse("issues:statement-list")
+    etag = client.get(url)["ETag"]
+
+    draft.text = "Still being written"
+    draft.save()
+    draft.issues.add(issue)
+    draft.delete()
+
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
