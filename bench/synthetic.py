@@ -20,6 +20,7 @@ import random
 import sys
 import time
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 WORDS = (
     "dairy autos tariffs sunset clause dispute settlement rules origin steel aluminum lumber "
@@ -50,11 +51,27 @@ def _setup_django() -> None:
     os.environ.setdefault("DJANGO_DEBUG", "0")
     os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-key")
     os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+    _create_postgres_database(os.environ.get("DATABASE_URL", ""))
     import django
     from django.core.management import call_command
 
     django.setup()
     call_command("migrate", verbosity=0)
+
+
+def _create_postgres_database(url: str) -> None:
+    """Create the benchmark's PostgreSQL database if it does not exist yet (a fresh machine has none)."""
+    parts = urlsplit(url)
+    if not parts.scheme.startswith("postgres") or not parts.path.strip("/"):
+        return
+    import psycopg
+    from psycopg import sql
+
+    name = unquote(parts.path.strip("/"))
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
+        if connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is None:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            print(f"Created the PostgreSQL database {name}", file=sys.stderr)
 
 
 def reset() -> None:
