@@ -1,7 +1,7 @@
 # nafta-tracker: every chore is one command.
 #   make run    local site on SQLite with the NAFTA data and a demo editor
 #   make test   the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)
-#   make lint   ruff, and a check that no model change lacks its migration
+#   make lint   ruff, the import layers (import-linter), and a check that no model change lacks its migration
 #   make bench  API latency and queries per request against a raw-SQL floor (PostgreSQL, 100,000 statements)
 #   make serve  the production way: collectstatic, migrate, gunicorn (debug off) on DATABASE_URL
 #   make backup / make restore FILE=...   the whole database to / from a file
@@ -52,6 +52,7 @@ test: install-test messages
 lint: install-test migrations-check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install-test
 	$(VENV)/bin/ruff check --fix .

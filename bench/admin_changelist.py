@@ -157,10 +157,10 @@ def main() -> None:
         ("statements: search 'dairy tariffs'", changelist + "?q=dairy+tariffs"),
         ("statements: search a speaker", changelist + "?q=Lighthizer"),
         ("statement: change form", reverse("admin:issues_statement_change", args=[statement.pk])),
-        ("source: change form + inlines", reverse("admin:issues_source_change", args=[busy_source.pk])),
+        ("source: change form + inlines", reverse("admin:rounds_source_change", args=[busy_source.pk])),
         ("round: change form + inline", reverse("admin:rounds_round_change", args=[round_6.pk])),
         ("positions: list", reverse("admin:issues_position_changelist")),
-        ("sources: list", reverse("admin:issues_source_changelist")),
+        ("sources: list", reverse("admin:rounds_source_changelist")),
         (
             "autocomplete: officials",
             reverse("admin:autocomplete") + "?app_label=issues&model_name=statement&field_name=speaker&term=bench",

@@ -9,28 +9,31 @@ the models' own, shown as form errors by ``issues.admin_forms``.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from rounds.models import Official, Party
+from rounds import admin as frame_admin
+from rounds.admin_base import EditorAdmin, EditorInlineMixin, ImportExportEditorMixin, PublishableAdminMixin
+from rounds.models import Milestone, Official, Party, Round, Source
 
 from . import services
-from .admin_base import EditorAdmin, EditorInlineMixin, ImportExportEditorMixin, PublishableAdminMixin
 from .admin_forms import (
-    HttpURLField,
     PositionAdminForm,
     StatementAdminForm,
     StatementInlineFormSet,
     StatusAssessmentAdminForm,
 )
-from .models import Issue, Position, Source, Statement, StatusAssessment
-from .resources import SourceResource, StatementResource
+from .models import Issue, Position, Statement, StatusAssessment
+from .resources import StatementResource
 
 # --------------------------------------------------------------------------- inlines
 
@@ -109,23 +112,15 @@ class PartyListFilter(admin.SimpleListFilter):
 # --------------------------------------------------------------------------- model admins
 
 
-@admin.register(Source)
-class SourceAdmin(ImportExportEditorMixin, EditorAdmin):
-    resource_classes = [SourceResource]
-    list_display = ("__str__", "outlet", "kind", "published_on", "url")
-    list_filter = ("kind", "published_on")
-    search_fields = ("title", "description", "outlet", "url", "author", "slug")
-    date_hierarchy = "published_on"
-    ordering = (F("published_on").desc(nulls_last=True), "outlet", "title")
-    prepopulated_fields = {"slug": ("outlet", "title")}
-    fieldsets = (
-        (None, {"fields": ("kind", ("outlet", "published_on"), "title", "description", "url", "slug")}),
-        (gettext_lazy("Details"), {"fields": (("author", "dateline"), "notes")}),
-    )
+# The frame's admins (rounds.admin) know nothing of statements or issues; these
+# subclasses add what only this app knows, and take their place in the admin.
+
+
+class SourceAdmin(frame_admin.SourceAdmin):
+    """Source-first entry: the quotes and positions an article reports, entered under it."""
+
     inlines = (SourceStatementInline, SourcePositionInline)
     actions = ("publish_reported",)
-    # An address pasted without its scheme is taken as https:// (Django 6's default too).
-    formfield_overrides = {models.URLField: {"form_class": HttpURLField, "assume_scheme": "https"}}
 
     @admin.action(
         description=gettext_lazy("Publish the draft statements, positions and statuses these sources report"),
@@ -146,6 +141,72 @@ class SourceAdmin(ImportExportEditorMixin, EditorAdmin):
         )
 
 
+class LatestStatementsFormSet(StatementInlineFormSet):
+    """A round's latest statements only: a round may have thousands, a page should not."""
+
+    limit = 10
+
+    def get_queryset(self):
+        if not hasattr(self, "_latest"):
+            self._latest = super().get_queryset()[: self.limit]
+        return self._latest
+
+
+class RoundStatementInline(EditorInlineMixin, admin.TabularInline):
+    """Statements made during the round: the latest ones, and room to add more."""
+
+    model = Statement
+    form = StatementAdminForm
+    formset = LatestStatementsFormSet
+    fields = ("speaker", "attribution", "kind", "text", "date", "date_precision", "source", "state")
+    readonly_fields = ("state",)
+    autocomplete_fields = ("speaker", "source")
+    inline_select_related = ("speaker", "source")
+    verbose_name_plural = gettext_lazy("latest statements made during the round")
+
+
+class RoundAdmin(frame_admin.RoundAdmin):
+    readonly_fields = ("all_statements",)
+    inlines = (RoundStatementInline,)
+
+    @admin.display(description=gettext_lazy("all statements"))
+    def all_statements(self, obj: Round) -> str:
+        if obj.pk is None:
+            return "—"
+        url = reverse("admin:issues_statement_changelist") + f"?round__id__exact={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("Every statement made during this round"))
+
+
+class MilestoneIssuesForm(frame_admin.MilestoneAdmin.form):
+    """A milestone's issues: the relation is declared on Issue (issues points down at rounds)."""
+
+    issues = forms.ModelMultipleChoiceField(
+        Issue.objects.order_by("title"), required=False, label=gettext_lazy("issues")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial["issues"] = [issue.pk for issue in self.instance.issues.all()]
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        self.instance.issues.set(self.cleaned_data.get("issues") or [])
+
+
+class MilestoneAdmin(frame_admin.MilestoneAdmin):
+    form = MilestoneIssuesForm
+    fields = (
+        "title", "slug", "kind", ("date", "date_precision", "date_text"), "description", "party", "round",
+        "officials", "issues", "source",
+    )  # fmt: skip
+
+
+for _model, _admin_class in ((Source, SourceAdmin), (Round, RoundAdmin), (Milestone, MilestoneAdmin)):
+    admin.site.unregister(_model)
+    admin.site.register(_model, _admin_class)
+
+
 @admin.register(Issue)
 class IssueAdmin(EditorAdmin):
     list_display = ("title", "kind", "current_status_display", "updated_at")
@@ -155,6 +216,8 @@ class IssueAdmin(EditorAdmin):
     ordering = ("title",)
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("related",)
+    # A milestone's issues are chosen on the milestone, where editors enter the date.
+    exclude = ("milestones",)
     inlines = (IssueStatusInline, IssuePositionInline)
 
     def get_queryset(self, request):

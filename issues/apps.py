@@ -1,12 +1,22 @@
-from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from nafta_tracker.registry import DataAppConfig
 
-class IssuesConfig(AppConfig):
+
+class IssuesConfig(DataAppConfig):
+    default = True  # the module also imports DataAppConfig: say which class Django should use
     default_auto_field = "django.db.models.BigAutoField"
     name = "issues"
     verbose_name = _("Issues, positions and statements")
+
+    public_models = ("Issue", "StatusAssessment", "Position", "Statement")
+    editor_permissions = {
+        "issue": ("add", "change", "view"),
+        "statusassessment": ("add", "change", "view", "delete"),
+        "position": ("add", "change", "view", "delete"),
+        "statement": ("add", "change", "view", "delete"),
+    }
 
     def ready(self) -> None:
         from .editors import ensure_editors_group_after_migrate

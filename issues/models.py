@@ -1,7 +1,8 @@
 """What is negotiated and what is said about it.
 
-Issues, their status over time, each party's positions, officials' statements,
-and the sources every one of those facts comes from. Reads live in the QuerySet
+Issues, their status over time, each party's positions and officials' statements.
+The sources they cite, and the talks' frame (parties, officials, rounds), live one
+layer down in ``rounds``, which knows nothing of this app. Reads live in the QuerySet
 classes here so that the public site, the admin and the API ask the same questions
 the same way; multi-step writes live in ``issues.services``.
 """
@@ -11,18 +12,22 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import connections, models
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, precision_constraint
-from rounds.models import Milestone, Official, Party, Round
+from rounds.models import Milestone, Official, Party, Round, Source, SourceKind, http_url_validator  # noqa: F401
+from rounds.publishing import (  # noqa: F401  (re-exported: the vocabulary of this app's facts)
+    PublicationState,
+    Publishable,
+    PublishableQuerySet,
+    publication_constraints,
+)
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -40,11 +45,6 @@ class IssueStatus(models.TextChoices):
 
 
 STATUS_ORDER: dict[str, int] = {value: index for index, value in enumerate(IssueStatus.values)}
-
-
-class PublicationState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
 
 
 class PositionKind(models.TextChoices):
@@ -68,189 +68,6 @@ class Tone(models.TextChoices):
     CAUTIOUS = "cautious", _("Cautious")
     NEUTRAL = "neutral", _("Neutral")
     CRITICAL = "critical", _("Critical")
-
-
-class SourceKind(models.TextChoices):
-    ARTICLE = "article", _("News article")
-    PRESS_RELEASE = "press_release", _("Press release or media advisory")
-    OFFICIAL_DOCUMENT = "official_document", _("Official document")
-    REFERENCE = "reference", _("Reference or timeline")
-    OTHER = "other", _("Other")
-
-
-http_url_validator = URLValidator(schemes=["http", "https"], message=_("Enter a valid http:// or https:// URL."))
-
-
-# --------------------------------------------------------------------------- sources
-
-
-class SourceQuerySet(models.QuerySet):
-    def public(self) -> SourceQuerySet:
-        """Every source except those cited only by drafts.
-
-        An editor enters the source before the statement it backs; until that statement
-        is published, showing its source would tell the public what is being prepared.
-        A source nothing cites yet (or that backs a fact only through a note, such as a
-        date worked out from the public record) is public: it reveals no draft.
-        Officials, rounds and milestones have no draft state: their sources always count.
-        """
-        publishable = (Statement, Position, StatusAssessment)
-        in_drafts = Q()
-        cited = Q()
-        for model in publishable:
-            in_drafts |= Q(pk__in=model.objects.drafts().values("source_id"))
-            cited |= Q(pk__in=model.objects.published().values("source_id"))
-        for model in (Official, Round, Milestone):
-            cited |= Q(pk__in=model.objects.filter(source__isnull=False).values("source_id"))
-        return self.filter(~in_drafts | cited)
-
-
-class Source(TimeStampedModel):
-    """Where a fact comes from: an article, a release, an official document.
-
-    Any of title, description or URL may be unknown (our copy of an article may
-    have lost its headline), but not all three: a source must be identifiable.
-    """
-
-    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices, default=SourceKind.ARTICLE)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    outlet = models.CharField(_("outlet"), max_length=200, blank=True, help_text=_("e.g. AFP, CBC News."))
-    title = models.CharField(_("title"), max_length=300, blank=True, help_text=_("Headline as published."))
-    description = models.CharField(
-        _("description"),
-        max_length=300,
-        blank=True,
-        help_text=_("A short editorial description, used when the headline is not known."),
-    )
-    url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
-    published_on = models.DateField(_("published on"), null=True, blank=True)
-    author = models.CharField(_("author"), max_length=200, blank=True)
-    dateline = models.CharField(_("dateline"), max_length=100, blank=True, help_text=_("e.g. Ottawa."))
-    notes = models.TextField(_("notes"), blank=True)
-
-    history = HistoricalRecords()
-
-    objects = SourceQuerySet.as_manager()
-
-    class Meta:
-        ordering = [F("published_on").desc(nulls_last=True), "outlet", "title"]
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(title="") | ~Q(description="") | ~Q(url=""),
-                name="source_identifiable",
-                violation_error_code="unidentifiable",
-                violation_error_message=_(
-                    "Give at least a title, a description or a URL so readers can find the source."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
-                name="source_url_http",
-            ),
-            models.CheckConstraint(condition=Q(kind__in=SourceKind.values), name="source_kind_valid"),
-            # The "unique" code puts the error on the url field (Model.validate_constraints).
-            models.UniqueConstraint(
-                fields=["url"],
-                condition=~Q(url=""),
-                name="source_url_unique",
-                violation_error_code="unique",
-                violation_error_message=_("Another source already has this URL."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        label = self.title or self.description or self.url
-        return f"{self.outlet}: {label}" if self.outlet else label
-
-    def get_absolute_url(self) -> str:
-        return reverse("issues:source-detail", args=[self.pk])
-
-    def clean(self) -> None:
-        # Whitespace names nothing. Trimmed here, so that the source_identifiable constraint,
-        # which full_clean() checks next, refuses a source whose only title is blanks (with its
-        # own message, once, rather than a second copy from here).
-        for name in ("title", "description", "url"):
-            setattr(self, name, (getattr(self, name) or "").strip())
-
-
-# --------------------------------------------------------------------------- publishing
-
-
-class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(state=PublicationState.PUBLISHED)
-
-    def drafts(self):
-        return self.filter(state=PublicationState.DRAFT)
-
-    def changed_since(self, moment: datetime.datetime):
-        """Rows written at or after ``moment`` (API change feeds; ``updated_at`` is indexed)."""
-        return self.filter(updated_at__gte=moment)
-
-
-class Publishable(models.Model):
-    """Draft/published state. Only published rows are ever shown to the public.
-
-    ``updated_at`` moves with every save, drafts included, so nothing public may be
-    derived from it: an issue's "last changed" or a list's Last-Modified built on it
-    would tell the public when an editor last worked on a draft. What the public sees
-    changes only when a row is published, edited while published, or taken back to
-    draft; ``public_changed_at`` records exactly those moments.
-    """
-
-    state = models.CharField(
-        _("state"),
-        max_length=10,
-        choices=PublicationState.choices,
-        default=PublicationState.DRAFT,
-        db_index=True,
-    )
-    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
-    public_changed_at = models.DateTimeField(
-        _("public change at"),
-        null=True,
-        blank=True,
-        editable=False,
-        db_index=True,
-        help_text=_("When the public last saw this row change: published, edited while published, or unpublished."),
-    )
-
-    # The state as loaded from the database (False for a new row): saving a row that was
-    # published is a public change even when it is being taken back to draft.
-    _loaded_published = False
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs) -> None:
-        if self.is_published or self._loaded_published:
-            self.public_changed_at = timezone.now()
-            if kwargs.get("update_fields"):  # (an empty list means "save nothing": leave it so)
-                kwargs["update_fields"] = {*kwargs["update_fields"], "public_changed_at"}
-        super().save(*args, **kwargs)
-        self._loaded_published = self.is_published
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_published = instance.__dict__.get("state") == PublicationState.PUBLISHED
-        return instance
-
-    @property
-    def is_published(self) -> bool:
-        return self.state == PublicationState.PUBLISHED
-
-
-def publication_constraints(prefix: str) -> list[models.CheckConstraint]:
-    return [
-        models.CheckConstraint(condition=Q(state__in=PublicationState.values), name=f"{prefix}_state_valid"),
-        models.CheckConstraint(
-            condition=Q(state=PublicationState.DRAFT) | Q(published_at__isnull=False),
-            name=f"{prefix}_published_has_time",
-        ),
-    ]
 
 
 def check_round_matches_date(round_: Round | None, date, precision: str) -> None:
@@ -396,6 +213,9 @@ class IssueQuerySet(models.QuerySet["Issue"]):
 class Issue(TimeStampedModel):
     """A negotiating topic, chapter or annex."""
 
+    #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
+    html_route = {"view_name": "issues:issue-detail"}
+
     class Kind(models.TextChoices):
         CHAPTER = "chapter", _("Chapter")
         ANNEX = "annex", _("Annex")
@@ -406,6 +226,16 @@ class Issue(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TOPIC)
     description = models.TextField(_("description"), blank=True)
     related = models.ManyToManyField("self", verbose_name=_("related issues"), blank=True, symmetrical=True)
+    # Declared here, not on Milestone, because rounds knows nothing of issues; the table
+    # keeps the name it had when the field was Milestone.issues (a state-only migration).
+    milestones = models.ManyToManyField(
+        Milestone,
+        verbose_name=_("milestones"),
+        blank=True,
+        related_name="issues",
+        db_table="rounds_milestone_issues",
+        help_text=_("Deadlines and dates that bear on the issue."),
+    )
 
     objects = IssueQuerySet.as_manager()
     history = HistoricalRecords()
@@ -477,6 +307,9 @@ class StatusAssessment(Publishable, PartialDateModel, TimeStampedModel):
     are its history.
     """
 
+    #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
+    html_route = {"view_name": "issues:issue-detail", "lookup_field": "issue.slug", "fragment": "status-{obj.pk}"}
+
     issue = models.ForeignKey(Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="status_history")
     status = models.CharField(_("status"), max_length=20, choices=IssueStatus.choices)
     round = models.ForeignKey(
@@ -539,6 +372,9 @@ class PositionQuerySet(PublishableQuerySet):
 
 class Position(Publishable, PartialDateModel, TimeStampedModel):
     """A party's stance on an issue at a round or on a date."""
+
+    #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
+    html_route = {"view_name": "issues:issue-detail", "lookup_field": "issue.slug", "fragment": "position-{obj.pk}"}
 
     issue = models.ForeignKey(Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="positions")
     party = models.ForeignKey(Party, verbose_name=_("party"), on_delete=models.PROTECT, related_name="positions")
@@ -721,6 +557,9 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
     Reported speech keeps the source's own sentence. An unnamed speaker ("a US trade
     official") has no ``speaker`` but keeps the attribution as printed.
     """
+
+    #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
+    html_route = {"view_name": "issues:statement-detail", "lookup_field": "pk"}
 
     speaker = models.ForeignKey(
         Official,

@@ -1,58 +1,37 @@
-"""Writes to the issues domain: one function per operation, shared by admin and API.
+"""Writes to issues, positions, status history and statements: the one door for them.
 
-Each function validates with ``full_clean()`` (the model's ``clean()`` holds the
-domain rules) and runs in a transaction, so a write either lands whole or not at
-all, whichever door it came through.
+Admin, import and API call these functions. Create and update share one body
+(``rounds.services.record_save``): assign, validate with ``full_clean()`` (the
+model's ``clean()`` holds the domain rules), save, in one transaction, so a write
+lands whole or not at all whichever door it came through. Publishing is
+``rounds.publishing``'s, re-exported here as part of this app's door.
 """
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import transaction
 
-from rounds.base import DatePrecision
-from rounds.models import Round, RoundStatus
+from rounds import publishing
+from rounds.models import Round, Source
+from rounds.services import record_save, suggest_round
 
-from .models import Issue, Position, PublicationState, Source, Statement, StatusAssessment
+from .models import Issue, Position, Statement, StatusAssessment
 
 P = TypeVar("P", Statement, Position, StatusAssessment)
 
-
-def _assign(instance: models.Model, fields: dict[str, Any]) -> None:
-    for name, value in fields.items():
-        setattr(instance, name, value)
-
-
-@transaction.atomic
-def source_create(**fields: Any) -> Source:
-    source = Source(**fields)
-    source.full_clean()
-    source.save()
-    return source
+# Publishing is the same for every publishable fact; part of this app's door all the same.
+publish = publishing.publish
+unpublish = publishing.unpublish
+publish_many = publishing.publish_many
+unpublish_many = publishing.unpublish_many
 
 
-@transaction.atomic
-def source_update(*, source: Source, **fields: Any) -> Source:
-    _assign(source, fields)
-    source.full_clean()
-    source.save()
-    return source
-
-
-@transaction.atomic
 def statement_create(*, issues: Iterable[Issue] = (), publish: bool = False, **fields: Any) -> Statement:
     """Record a statement; it starts as a draft unless ``publish`` is set."""
-    statement = Statement(**fields)
-    if publish:
-        _mark_published(statement)
-    statement.full_clean()
-    statement.save()
-    statement.issues.set(list(issues))
-    return statement
+    return statement_update(statement=Statement(), issues=issues, publish=publish or None, **fields)
 
 
 @transaction.atomic
@@ -60,35 +39,20 @@ def statement_update(
     *, statement: Statement, issues: Iterable[Issue] | None = None, publish: bool | None = None, **fields: Any
 ) -> Statement:
     """Change a statement; ``issues=None`` leaves its issues as they are, ``publish=None`` its state."""
-    _assign(statement, fields)
-    _set_published(statement, publish)
-    statement.full_clean()
-    statement.save()
+    record_save(statement, publish=publish, **fields)
     if issues is not None:
         statement.issues.set(list(issues))
     return statement
 
 
-@transaction.atomic
 def position_create(*, publish: bool = False, **fields: Any) -> Position:
-    position = Position(**fields)
-    if publish:
-        _mark_published(position)
-    position.full_clean()
-    position.save()
-    return position
+    return position_update(position=Position(), publish=publish or None, **fields)
 
 
-@transaction.atomic
 def position_update(*, position: Position, publish: bool | None = None, **fields: Any) -> Position:
-    _assign(position, fields)
-    _set_published(position, publish)
-    position.full_clean()
-    position.save()
-    return position
+    return record_save(position, publish=publish, **fields)
 
 
-@transaction.atomic
 def status_assessment_create(*, publish: bool = False, **fields: Any) -> StatusAssessment:
     """Assess an issue's status at a round or on a date.
 
@@ -97,95 +61,16 @@ def status_assessment_create(*, publish: bool = False, **fields: Any) -> StatusA
     assessment = StatusAssessment(**fields)
     if assessment.date is None and assessment.round is not None and assessment.round.end_date:
         assessment.date = assessment.round.end_date
-    if publish:
-        _mark_published(assessment)
-    assessment.full_clean()
-    assessment.save()
-    return assessment
+    return status_assessment_update(assessment=assessment, publish=publish or None)
 
 
-@transaction.atomic
 def status_assessment_update(
     *, assessment: StatusAssessment, publish: bool | None = None, **fields: Any
 ) -> StatusAssessment:
-    _assign(assessment, fields)
-    _set_published(assessment, publish)
-    assessment.full_clean()
-    assessment.save()
-    return assessment
-
-
-def _mark_published(item: Statement | Position | StatusAssessment) -> None:
-    item.state = PublicationState.PUBLISHED
-    if item.published_at is None:
-        item.published_at = timezone.now()
-
-
-def _mark_draft(item: Statement | Position | StatusAssessment) -> None:
-    item.state = PublicationState.DRAFT
-
-
-def _set_published(item: Statement | Position | StatusAssessment, publish: bool | None) -> None:
-    """Publish (True), take back to draft (False) or leave the state alone (None), within the same save."""
-    if publish is True:
-        _mark_published(item)
-    elif publish is False:
-        _mark_draft(item)
-
-
-@transaction.atomic
-def publish(item: P) -> P:
-    """Make one statement, position or assessment public (after validating it again)."""
-    _mark_published(item)
-    item.full_clean()
-    item.save(update_fields=["state", "published_at", "updated_at"])
-    return item
-
-
-@transaction.atomic
-def unpublish(item: P) -> P:
-    """Take an item back to draft; it disappears from the public site and API at once."""
-    _mark_draft(item)
-    item.save(update_fields=["state", "updated_at"])
-    return item
-
-
-@transaction.atomic
-def publish_many(items: Iterable[P]) -> int:
-    """Publish several items; all of them or, if one is invalid, none. Returns how many changed."""
-    changed = 0
-    for item in items:
-        if item.state != PublicationState.PUBLISHED:
-            publish(item)
-            changed += 1
-    return changed
-
-
-@transaction.atomic
-def unpublish_many(items: Iterable[P]) -> int:
-    changed = 0
-    for item in items:
-        if item.state != PublicationState.DRAFT:
-            unpublish(item)
-            changed += 1
-    return changed
+    return record_save(assessment, publish=publish, **fields)
 
 
 # --------------------------------------------------------------------------- entry helpers (admin workbench)
-
-
-def suggest_round(*, date: datetime.date | None, date_precision: str = DatePrecision.DAY) -> Round | None:
-    """The round during which ``date`` fell, or None.
-
-    A statement's round is "the round during which the words were said", so a date
-    inside a round's dates names the round. Month-only dates are too vague to
-    choose, and overlapping rounds (never seen, but not forbidden) are left to the
-    editor.
-    """
-    if date is None or date_precision == DatePrecision.MONTH:
-        return None
-    rounds = list(Round.objects.containing(date).exclude(status=RoundStatus.CANCELLED)[:2])
-    return rounds[0] if len(rounds) == 1 else None
 
 
 def fill_round_from_date(item: Statement | Position | StatusAssessment) -> Round | None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import frame_views, views
 
 app_name = "issues"
 
@@ -12,4 +12,16 @@ urlpatterns = [
     path("statements/feed/", views.latest_statements_feed, name="statement-feed"),
     path("statements/<int:pk>/", views.StatementDetailView.as_view(), name="statement-detail"),
     path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="source-detail"),
+]
+
+# Pages of rounds, officials, parties and deadlines, named in the ``rounds`` namespace by
+# the composition layer (nafta_tracker.site.urls) together with rounds' own calendar.
+frame_urlpatterns = [
+    path("rounds/", frame_views.RoundListView.as_view(), name="round-list"),
+    path("rounds/<slug:slug>/", frame_views.RoundDetailView.as_view(), name="round-detail"),
+    path("officials/", frame_views.OfficialListView.as_view(), name="official-list"),
+    path("officials/<slug:slug>/", frame_views.OfficialDetailView.as_view(), name="official-detail"),
+    path("parties/", frame_views.PartyListView.as_view(), name="party-list"),
+    path("parties/<slug:slug>/", frame_views.PartyDetailView.as_view(), name="party-detail"),
+    path("deadlines/", frame_views.MilestoneListView.as_view(), name="milestone-list"),
 ]

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test.utils import override_settings
 
-from .cache import DATA_APPS, bump_data_version
+from .cache import bump_data_version
+from .registry import data_apps
 
 EXCLUDED = ["contenttypes", "auth.permission", "sessions"]
 SUFFIXES = (".xml", ".xml.gz", ".xml.bz2", ".xml.xz")
@@ -58,9 +58,7 @@ def database_holds_data(*, database: str = DEFAULT_DB_ALIAS) -> bool:
     if get_user_model()._default_manager.using(database).exists():
         return True
     return any(
-        model._default_manager.using(database).exists()
-        for app_label in DATA_APPS
-        for model in apps.get_app_config(app_label).get_models()
+        model._default_manager.using(database).exists() for config in data_apps() for model in config.get_models()
     )
 
 

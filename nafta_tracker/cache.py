@@ -40,7 +40,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
@@ -50,11 +49,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
 
+from .registry import data_app_labels, data_apps
+
 logger = logging.getLogger(__name__)
 
 DATA_VERSION_KEY = "data-version"
-#: Apps whose rows appear on public pages and in the API.
-DATA_APPS = ("rounds", "issues")
 #: A response larger than this is served but not stored (e.g. a full CSV export).
 MAX_CACHED_BYTES = 1024 * 1024
 #: Tells clients and tests whether the response came from the cache.
@@ -113,19 +112,19 @@ def _data_changed(sender: type, using: str | None = None, **kwargs: Any) -> None
 def _is_data_model(model: type) -> bool:
     from simple_history.models import HistoricalChanges
 
-    return model._meta.app_label in DATA_APPS and not issubclass(model, HistoricalChanges)
+    return model._meta.app_label in data_app_labels() and not issubclass(model, HistoricalChanges)
 
 
 def _m2m_changed(sender: type, action: str, **kwargs: Any) -> None:
     # Sent before and after each change; the "post_" half is the change itself.
-    if action.startswith("post_") and sender._meta.app_label in DATA_APPS:
+    if action.startswith("post_") and sender._meta.app_label in data_app_labels():
         _data_changed(sender, **kwargs)
 
 
 def connect_invalidation_signals() -> None:
     """Bump the data version whenever a rounds/issues row or link changes (called from AppConfig.ready)."""
-    for app_label in DATA_APPS:
-        for model in apps.get_app_config(app_label).get_models():
+    for config in data_apps():
+        for model in config.get_models():
             if _is_data_model(model):
                 post_save.connect(_data_changed, sender=model, dispatch_uid=f"data-version-save-{model._meta.label}")
                 post_delete.connect(

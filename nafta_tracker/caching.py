@@ -30,10 +30,7 @@ from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.views.decorators.http import condition
 
-from issues.models import Issue, Position, PublicationState, Publishable, Source, Statement, StatusAssessment
-from rounds.models import Milestone, Official, Party, Round
-
-PUBLIC_MODELS = (Party, Official, Round, Milestone, Source, Issue, StatusAssessment, Position, Statement)
+from .registry import public_models
 
 _REQUEST_ATTRIBUTE = "_public_validators"
 
@@ -47,15 +44,15 @@ def data_version() -> datetime.datetime | None:
     # not tell a visitor when an editor last saved a draft.
     quote = connection.ops.quote_name
     parts = []
-    for model in PUBLIC_MODELS:
+    for model in public_models():
         table, history = model._meta.db_table, model.history.model._meta.db_table
-        if issubclass(model, Publishable):
+        if _has_field(model, "public_changed_at"):
             parts.append(f"SELECT MAX({quote('public_changed_at')}) AS changed FROM {quote(table)}")  # noqa: S608
             # ORDER BY ... LIMIT 1 walks the history_date index down to the newest published
             # version (MAX() with a WHERE would read every row on SQLite).
             newest_published = (
                 f"SELECT {quote('history_date')} FROM {quote(history)} "  # noqa: S608
-                f"WHERE {quote('state')} = '{PublicationState.PUBLISHED}' ORDER BY {quote('history_date')} DESC LIMIT 1"
+                f"WHERE {quote('state')} = 'published' ORDER BY {quote('history_date')} DESC LIMIT 1"
             )
             parts.append(f"SELECT ({newest_published}) AS changed")
         else:
@@ -72,6 +69,10 @@ def data_version() -> datetime.datetime | None:
     if timezone.is_naive(value):
         value = timezone.make_aware(value, datetime.UTC)
     return value
+
+
+def _has_field(model, name: str) -> bool:
+    return any(field.name == name for field in model._meta.concrete_fields)
 
 
 def _build_files() -> list[Path]:

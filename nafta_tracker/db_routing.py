@@ -31,18 +31,13 @@ from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 
+from .registry import data_app_labels
+
 PRIMARY = DEFAULT_DB_ALIAS
 REPLICA = "replica"
-#: Apps whose tables the replica serves to public readers.
-REPLICATED_APPS = frozenset({"rounds", "issues"})
 _READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
 _replica_allowed: ContextVar[bool] = ContextVar("replica_allowed", default=False)
-
-
-def replica_allowed() -> bool:
-    """Whether reads in the current context may go to the replica."""
-    return _replica_allowed.get()
 
 
 @contextmanager
@@ -71,7 +66,7 @@ class ReplicaRoutingMiddleware:
 
 class PrimaryReplicaRouter:
     def db_for_read(self, model: type[Model], **hints: Any) -> str:
-        if _replica_allowed.get() and model._meta.app_label in REPLICATED_APPS:
+        if _replica_allowed.get() and model._meta.app_label in data_app_labels():
             return REPLICA
         return PRIMARY
 

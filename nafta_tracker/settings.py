@@ -115,7 +115,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns lockouts into the lockout page
 ]
 
-ROOT_URLCONF = "nafta_tracker.urls"
+ROOT_URLCONF = "nafta_tracker.site.urls"
 
 TEMPLATES = [
     {

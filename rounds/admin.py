@@ -1,22 +1,39 @@
-"""The editors' workbench for parties, officials, rounds and milestones.
+"""The editors' workbench for sources, parties, officials, rounds and milestones.
 
-Shares its building blocks (history and recovery, constant-query inlines) with
-``issues.admin``; see ``issues.admin_base``.
+Its building blocks (history and recovery, constant-query inlines, import) are in
+``rounds.admin_base``. ``issues.admin`` extends the source, round and milestone
+admins with what only it knows: the statements under a source or a round, and a
+milestone's issues.
 """
 
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.translation import gettext as _
+from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy
 
-from issues.admin_base import EditorAdmin, EditorInlineMixin
-from issues.admin_forms import StatementAdminForm, StatementInlineFormSet
-from issues.models import Statement
+from .admin_base import EditorAdmin, ImportExportEditorMixin
+from .admin_forms import HttpURLField
+from .models import Milestone, Official, Party, Round, Source
+from .resources import SourceResource
 
-from .models import Milestone, Official, Party, Round
+
+@admin.register(Source)
+class SourceAdmin(ImportExportEditorMixin, EditorAdmin):
+    resource_classes = [SourceResource]
+    list_display = ("__str__", "outlet", "kind", "published_on", "url")
+    list_filter = ("kind", "published_on")
+    search_fields = ("title", "description", "outlet", "url", "author", "slug")
+    date_hierarchy = "published_on"
+    ordering = (F("published_on").desc(nulls_last=True), "outlet", "title")
+    prepopulated_fields = {"slug": ("outlet", "title")}
+    fieldsets = (
+        (None, {"fields": ("kind", ("outlet", "published_on"), "title", "description", "url", "slug")}),
+        (gettext_lazy("Details"), {"fields": (("author", "dateline"), "notes")}),
+    )
+    # An address pasted without its scheme is taken as https:// (Django 6's default too).
+    formfield_overrides = {models.URLField: {"form_class": HttpURLField, "assume_scheme": "https"}}
 
 
 @admin.register(Party)
@@ -41,30 +58,6 @@ class OfficialAdmin(EditorAdmin):
     autocomplete_fields = ("source",)
 
 
-class LatestStatementsFormSet(StatementInlineFormSet):
-    """A round's latest statements only: a round may have thousands, a page should not."""
-
-    limit = 10
-
-    def get_queryset(self):
-        if not hasattr(self, "_latest"):
-            self._latest = super().get_queryset()[: self.limit]
-        return self._latest
-
-
-class RoundStatementInline(EditorInlineMixin, admin.TabularInline):
-    """Statements made during the round: the latest ones, and room to add more."""
-
-    model = Statement
-    form = StatementAdminForm
-    formset = LatestStatementsFormSet
-    fields = ("speaker", "attribution", "kind", "text", "date", "date_precision", "source", "state")
-    readonly_fields = ("state",)
-    autocomplete_fields = ("speaker", "source")
-    inline_select_related = ("speaker", "source")
-    verbose_name_plural = gettext_lazy("latest statements made during the round")
-
-
 @admin.register(Round)
 class RoundAdmin(EditorAdmin):
     list_display = ("number", "city", "host_party", "start_date", "end_date", "status")
@@ -75,21 +68,12 @@ class RoundAdmin(EditorAdmin):
     ordering = ("number",)
     prepopulated_fields = {"slug": ("city",)}
     autocomplete_fields = ("source",)
-    readonly_fields = ("all_statements",)
-    inlines = (RoundStatementInline,)
 
     def get_search_results(self, request, queryset, search_term):
         """A number ("6") finds the round of that number; words search the city and venue."""
         if search_term.strip().isdigit():
             return queryset.filter(number=int(search_term)), False
         return super().get_search_results(request, queryset, search_term)
-
-    @admin.display(description=gettext_lazy("all statements"))
-    def all_statements(self, obj: Round) -> str:
-        if obj.pk is None:
-            return "—"
-        url = reverse("admin:issues_statement_changelist") + f"?round__id__exact={obj.pk}"
-        return format_html('<a href="{}">{}</a>', url, _("Every statement made during this round"))
 
 
 @admin.register(Milestone)
@@ -101,7 +85,7 @@ class MilestoneAdmin(EditorAdmin):
     date_hierarchy = "date"
     ordering = ("date", "title")
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("officials", "issues", "round", "source")
+    autocomplete_fields = ("officials", "round", "source")
 
     @admin.display(description=gettext_lazy("date"), ordering="date")
     def when(self, obj: Milestone) -> str:

@@ -1,9 +1,14 @@
-"""Who negotiates, where and when: parties, officials, rounds and milestones."""
+"""The frame of the talks and its provenance: parties, officials, rounds, milestones, sources.
+
+The lowest domain layer: ``issues`` points down at these models, never the reverse
+(``make lint`` enforces it with import-linter).
+"""
 
 from __future__ import annotations
 
 import datetime
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -12,10 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import PartialDateModel, TimeStampedModel, precision_constraint
-
-# The value of issues.models.PublicationState.PUBLISHED, spelled out here because
-# issues imports this module (counts of published statements per round or official).
-PUBLISHED = "published"
+from .publishing import Publishable
 
 
 def today() -> datetime.date:
@@ -23,8 +25,130 @@ def today() -> datetime.date:
     return timezone.localdate()
 
 
+# --------------------------------------------------------------------------- sources
+
+
+class SourceKind(models.TextChoices):
+    ARTICLE = "article", _("News article")
+    PRESS_RELEASE = "press_release", _("Press release or media advisory")
+    OFFICIAL_DOCUMENT = "official_document", _("Official document")
+    REFERENCE = "reference", _("Reference or timeline")
+    OTHER = "other", _("Other")
+
+
+http_url_validator = URLValidator(schemes=["http", "https"], message=_("Enter a valid http:// or https:// URL."))
+
+
+class SourceQuerySet(models.QuerySet["Source"]):
+    def public(self) -> SourceQuerySet:
+        """Every source except those cited only by drafts.
+
+        An editor enters the source before the statement it backs; until that statement
+        is published, showing its source would tell the public what is being prepared.
+        A source nothing cites yet (or that backs a fact only through a note, such as a
+        date worked out from the public record) is public: it reveals no draft.
+
+        Which models cite sources is read from the source's reverse relations, so this
+        app needs to know neither those models nor the apps above that define them:
+        a publishable model counts by its published rows, any other by every row.
+        """
+        in_drafts = Q()
+        cited = Q()
+        for relation in Source._meta.related_objects:
+            if not relation.one_to_many:
+                continue
+            model, column = relation.related_model, relation.field.attname
+            if issubclass(model, Publishable):
+                in_drafts |= Q(pk__in=model.objects.drafts().values(column))
+                cited |= Q(pk__in=model.objects.published().values(column))
+            else:
+                cited |= Q(pk__in=model._default_manager.filter(**{f"{column}__isnull": False}).values(column))
+        return self.filter(~in_drafts | cited)
+
+
+class Source(TimeStampedModel):
+    """Where a fact comes from: an article, a release, an official document.
+
+    Any of title, description or URL may be unknown (our copy of an article may
+    have lost its headline), but not all three: a source must be identifiable.
+    """
+
+    #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
+    html_route = {"view_name": "issues:source-detail", "lookup_field": "pk"}
+
+    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices, default=SourceKind.ARTICLE)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    outlet = models.CharField(_("outlet"), max_length=200, blank=True, help_text=_("e.g. AFP, CBC News."))
+    title = models.CharField(_("title"), max_length=300, blank=True, help_text=_("Headline as published."))
+    description = models.CharField(
+        _("description"),
+        max_length=300,
+        blank=True,
+        help_text=_("A short editorial description, used when the headline is not known."),
+    )
+    url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    dateline = models.CharField(_("dateline"), max_length=100, blank=True, help_text=_("e.g. Ottawa."))
+    notes = models.TextField(_("notes"), blank=True)
+
+    # The table names predate the move from ``issues`` (a state-only migration kept the tables).
+    history = HistoricalRecords(table_name="issues_historicalsource")
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        db_table = "issues_source"
+        ordering = [F("published_on").desc(nulls_last=True), "outlet", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title="") | ~Q(description="") | ~Q(url=""),
+                name="source_identifiable",
+                violation_error_code="unidentifiable",
+                violation_error_message=_(
+                    "Give at least a title, a description or a URL so readers can find the source."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
+                name="source_url_http",
+            ),
+            models.CheckConstraint(condition=Q(kind__in=SourceKind.values), name="source_kind_valid"),
+            # The "unique" code puts the error on the url field (Model.validate_constraints).
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=~Q(url=""),
+                name="source_url_unique",
+                violation_error_code="unique",
+                violation_error_message=_("Another source already has this URL."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = self.title or self.description or self.url
+        return f"{self.outlet}: {label}" if self.outlet else label
+
+    def get_absolute_url(self) -> str:
+        return reverse("issues:source-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        # Whitespace names nothing. Trimmed here, so that the source_identifiable constraint,
+        # which full_clean() checks next, refuses a source whose only title is blanks (with its
+        # own message, once, rather than a second copy from here).
+        for name in ("title", "description", "url"):
+            setattr(self, name, (getattr(self, name) or "").strip())
+
+
+# --------------------------------------------------------------------------- the frame
+
+
 class Party(TimeStampedModel):
     """A country at the table."""
+
+    #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
+    html_route = {"view_name": "rounds:party-detail"}
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     short_name = models.CharField(_("short name"), max_length=20, blank=True, help_text=_('e.g. "U.S."'))
@@ -67,18 +191,15 @@ class OfficialQuerySet(models.QuerySet["Official"]):
             qs = qs.filter(name__icontains=word)
         return qs
 
-    def with_statement_counts(self) -> OfficialQuerySet:
-        """Annotate ``statement_count``: the official's published statements."""
-        return self.annotate(
-            statement_count=models.Count("statements", filter=Q(statements__state=PUBLISHED), distinct=True)
-        )
-
 
 class Official(TimeStampedModel):
     """A person whose words or role matter to the talks.
 
     ``party`` is empty for people who speak for no government, such as a union president.
     """
+
+    #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
+    html_route = {"view_name": "rounds:official-detail"}
 
     Role = OfficialRole
 
@@ -97,7 +218,7 @@ class Official(TimeStampedModel):
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     source = models.ForeignKey(
-        "issues.Source",
+        "Source",
         verbose_name=_("source"),
         on_delete=models.PROTECT,
         null=True,
@@ -136,11 +257,6 @@ class RoundQuerySet(models.QuerySet["Round"]):
         """Rounds whose dates include ``day``."""
         return self.filter(start_date__lte=day, end_date__gte=day)
 
-    def concluded(self, on: datetime.date | None = None) -> RoundQuerySet:
-        """Rounds that were held and are over (by their end date, not only their status)."""
-        on = on or today()
-        return self.exclude(status=RoundStatus.CANCELLED).filter(end_date__lt=on)
-
     def upcoming(self, on: datetime.date | None = None) -> RoundQuerySet:
         """Rounds not yet started (or with no dates yet), soonest first."""
         on = on or today()
@@ -154,34 +270,6 @@ class RoundQuerySet(models.QuerySet["Round"]):
         """The most recent round that has started (under way or concluded)."""
         on = on or today()
         return self.exclude(status=RoundStatus.CANCELLED).filter(start_date__lte=on).order_by("-start_date").first()
-
-    def with_outcomes(self, statements: int = 50) -> RoundQuerySet:
-        """Prefetch what moved at each round, published only: ``published_assessments`` (by
-        issue), the newest ``statements`` as ``published_statements`` (compact), and annotate
-        ``statement_count``. A round may hold thousands of statements: the paged statement
-        list filtered by round has them all."""
-        from issues.models import Statement, StatusAssessment  # issues.models imports this module
-
-        return self.with_statement_counts().prefetch_related(
-            models.Prefetch(
-                "status_assessments",
-                queryset=StatusAssessment.objects.published()
-                .select_related("issue", "source")
-                .order_by("issue__title", "date", "id"),
-                to_attr="published_assessments",
-            ),
-            models.Prefetch(
-                "statements",
-                queryset=Statement.objects.published().compact().order_by("-date", "-id")[:statements],
-                to_attr="published_statements",
-            ),
-        )
-
-    def with_statement_counts(self) -> RoundQuerySet:
-        """Annotate ``statement_count``: published statements made during each round."""
-        return self.annotate(
-            statement_count=models.Count("statements", filter=Q(statements__state=PUBLISHED), distinct=True)
-        )
 
     def before(self, round_: Round) -> RoundQuerySet:
         """Rounds numbered before ``round_``, nearest first."""
@@ -199,6 +287,9 @@ class RoundQuerySet(models.QuerySet["Round"]):
 class Round(TimeStampedModel):
     """A formal negotiating round."""
 
+    #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
+    html_route = {"view_name": "rounds:round-detail"}
+
     Status = RoundStatus
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
@@ -213,7 +304,7 @@ class Round(TimeStampedModel):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED)
     summary = models.TextField(_("summary"), blank=True)
     source = models.ForeignKey(
-        "issues.Source",
+        "Source",
         verbose_name=_("source"),
         on_delete=models.PROTECT,
         null=True,
@@ -250,9 +341,6 @@ class Round(TimeStampedModel):
             return False
         return self.start_date <= day <= self.end_date
 
-    def is_under_way(self, on: datetime.date | None = None) -> bool:
-        return self.status != self.Status.CANCELLED and self.contains(on or today())
-
 
 class MilestoneKind(models.TextChoices):
     DEADLINE = "deadline", _("deadline")
@@ -273,6 +361,9 @@ class MilestoneQuerySet(models.QuerySet["Milestone"]):
 class Milestone(PartialDateModel, TimeStampedModel):
     """A deadline or date that shapes the talks (a deadline, an election, a change of government)."""
 
+    #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
+    html_route = {"view_name": "rounds:milestone-list", "lookup_field": None, "fragment": "{obj.slug}"}
+
     Kind = MilestoneKind
 
     title = models.CharField(_("title"), max_length=200)
@@ -292,10 +383,7 @@ class Milestone(PartialDateModel, TimeStampedModel):
         Round, verbose_name=_("round"), on_delete=models.SET_NULL, null=True, blank=True, related_name="milestones"
     )
     officials = models.ManyToManyField(Official, verbose_name=_("officials"), blank=True, related_name="milestones")
-    issues = models.ManyToManyField("issues.Issue", verbose_name=_("issues"), blank=True, related_name="milestones")
-    source = models.ForeignKey(
-        "issues.Source", verbose_name=_("source"), on_delete=models.PROTECT, related_name="milestones"
-    )
+    source = models.ForeignKey("Source", verbose_name=_("source"), on_delete=models.PROTECT, related_name="milestones")
 
     objects = MilestoneQuerySet.as_manager()
     history = HistoricalRecords()

@@ -5,20 +5,19 @@ from __future__ import annotations
 import copy
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from issues.seed.load import load_nafta_data
+from nafta_tracker.registry import data_tables
 
-DATA_APPS = ("rounds", "issues")
 _snapshot: list[tuple[type[models.Model], list[models.Model]]] = []
 
 
 def _data_models() -> list[type[models.Model]]:
     """Every table of the domain apps: models, many-to-many links and history."""
-    return [model for label in DATA_APPS for model in apps.get_app_config(label).get_models(include_auto_created=True)]
+    return data_tables()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from issues.models import Issue, Position, Statement
 from nafta_tracker.api.serializers import ApiUrlField, HtmlUrlField
 
 
@@ -22,7 +23,7 @@ class IssueCSVSerializer(serializers.Serializer):
     latest_positions = serializers.SerializerMethodField()
     updated_at = serializers.DateTimeField(source="last_change")
     url = ApiUrlField("api:issue-detail")
-    html_url = HtmlUrlField("issue")
+    html_url = HtmlUrlField(Issue)
 
     def get_latest_positions(self, issue) -> str:
         return "; ".join(
@@ -52,7 +53,7 @@ class StatementCSVSerializer(serializers.Serializer):
     state = serializers.CharField()
     updated_at = serializers.DateTimeField()
     url = ApiUrlField("api:statement-detail", lookup_field="pk")
-    html_url = HtmlUrlField("statement")
+    html_url = HtmlUrlField(Statement)
 
     def get_issues(self, statement) -> str:
         return "; ".join(issue.slug for issue in statement.issues.all())
@@ -73,4 +74,4 @@ class PositionCSVSerializer(serializers.Serializer):
     state = serializers.CharField()
     updated_at = serializers.DateTimeField()
     url = ApiUrlField("api:position-detail", lookup_field="pk")
-    html_url = HtmlUrlField("position")
+    html_url = HtmlUrlField(Position)

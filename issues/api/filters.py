@@ -13,9 +13,7 @@ import datetime
 import django_filters as filters
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import IsoDateTimeField, ModelChoiceField
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from django_filters.fields import IsoDateTimeField
 
 from issues.models import (
     Issue,
@@ -23,42 +21,13 @@ from issues.models import (
     Position,
     PositionKind,
     PublicationState,
-    Source,
-    SourceKind,
     Statement,
     StatementKind,
     StatusAssessment,
     Tone,
 )
-from nafta_tracker.api.serializers import is_slug
-from rounds.models import Official, Party, Round
-
-# Longest search query accepted (?q=): a sentence is plenty, and a page-long query is a 400, not work.
-SEARCH_MAX_LENGTH = 200
-
-
-class SlugChoiceField(ModelChoiceField):
-    """Refuses a value that cannot be a slug before looking it up (PostgreSQL errors on a NUL character)."""
-
-    def to_python(self, value):
-        if value not in self.empty_values and not is_slug(value):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
-@extend_schema_field(OpenApiTypes.STR)
-class SlugFilter(filters.ModelChoiceFilter):
-    """An object named by its slug; an unknown slug is a 400 naming the parameter."""
-
-    field_class = SlugChoiceField
-
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("to_field_name", "slug")
-        super().__init__(**kwargs)
-
-
-def search_filter(**kwargs) -> filters.CharFilter:
-    return filters.CharFilter(method="filter_q", max_length=SEARCH_MAX_LENGTH, **kwargs)
+from nafta_tracker.api.filters import SEARCH_MAX_LENGTH, SlugFilter, search_filter  # noqa: F401
+from rounds.models import Official, Party, Round, Source, SourceKind
 
 
 def party_filter(**kwargs) -> filters.ModelChoiceFilter:

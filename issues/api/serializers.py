@@ -17,7 +17,6 @@ from issues.models import (
     IssueStatus,
     Position,
     PublicationState,
-    Source,
     Statement,
     StatusAssessment,
 )
@@ -25,17 +24,23 @@ from nafta_tracker.api.serializers import (
     ApiUrlField,
     HtmlUrlField,
     InputSerializer,
-    IssueSummarySerializer,
-    PartySummarySerializer,
-    RoundSummarySerializer,
     SlugReferenceField,
-    SourceSummarySerializer,
     StrictPrimaryKeyRelatedField,
     StrictURLField,
 )
-from rounds.models import Official, Party, Round
+from rounds.api.serializers import PartySummarySerializer, RoundSummarySerializer, SourceSummarySerializer
+from rounds.models import Official, Party, Round, Source
 
 # --------------------------------------------------------------------------- output
+
+
+class IssueSummarySerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:issue-detail")
+    html_url = HtmlUrlField(Issue)
+
+    class Meta:
+        model = Issue
+        fields = ["slug", "title", "url", "html_url"]
 
 
 class SpeakerSerializer(serializers.Serializer):
@@ -50,12 +55,12 @@ class SpeakerSerializer(serializers.Serializer):
         allow_null=True, help_text=_("The speaker's party, or the one the source attributes an unnamed speaker to.")
     )
     url = ApiUrlField("api:official-detail", source="speaker")
-    html_url = HtmlUrlField("official", source="speaker")
+    html_url = HtmlUrlField(Official, source="speaker")
 
 
 class StatementSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:statement-detail", lookup_field="pk")
-    html_url = HtmlUrlField("statement")
+    html_url = HtmlUrlField(Statement)
     speaker = SpeakerSerializer(source="*")
     round = RoundSummarySerializer(allow_null=True)
     issues = IssueSummarySerializer(many=True)
@@ -88,7 +93,7 @@ class StatementSerializer(serializers.ModelSerializer):
 
 class PositionSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:position-detail", lookup_field="pk")
-    html_url = HtmlUrlField("position")
+    html_url = HtmlUrlField(Position)
     issue = IssueSummarySerializer()
     party = PartySummarySerializer()
     round = RoundSummarySerializer(allow_null=True)
@@ -124,7 +129,7 @@ class IssuePositionSerializer(PositionSerializer):
 
 class StatusAssessmentSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:statusassessment-detail", lookup_field="pk")
-    html_url = HtmlUrlField("statusassessment")
+    html_url = HtmlUrlField(StatusAssessment)
     issue = IssueSummarySerializer()
     status_label = serializers.CharField(source="get_status_display")
     round = RoundSummarySerializer(allow_null=True)
@@ -162,7 +167,7 @@ class IssueHistoryEntrySerializer(StatusAssessmentSerializer):
 
 class IssueSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:issue-detail")
-    html_url = HtmlUrlField("issue")
+    html_url = HtmlUrlField(Issue)
     status = serializers.ChoiceField(
         source="current_status_code",
         choices=IssueStatus.choices,
@@ -227,7 +232,7 @@ def statements_url(request, **params: str) -> str:
 
 class SourceSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:source-detail", lookup_field="pk")
-    html_url = HtmlUrlField("source")
+    html_url = HtmlUrlField(Source)
     link = serializers.CharField(source="url", help_text=_("Where to read the source itself (empty if unknown)."))
 
     class Meta:

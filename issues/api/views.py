@@ -16,11 +16,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 
 from issues import services
-from issues.models import Issue, Position, PublicationState, Source, Statement, StatusAssessment
+from issues.models import Issue, Position, PublicationState, Statement, StatusAssessment
 from nafta_tracker.api.renderers import CSVRenderer
 from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet, EditableViewSet
-from rounds.models import Milestone, Official, Party, Round
+from rounds import services as frame_services
+from rounds.models import Milestone, Official, Party, Round, Source
 
 from . import csv as csv_serializers
 from . import filters, serializers
@@ -235,8 +236,8 @@ class SourceViewSet(EditableViewSet):
     serializer_class = serializers.SourceSerializer
     write_serializer_class = serializers.SourceInputSerializer
     filterset_class = filters.SourceFilterSet
-    create_service = services.source_create
-    update_service = services.source_update
+    create_service = frame_services.source_create
+    update_service = frame_services.source_update
     update_instance_kwarg = "source"
     # Publishing a statement (or a position, an assessment) can add a source to the public list.
     list_version_tables = (Statement, Position, StatusAssessment, Official, Round, Milestone)

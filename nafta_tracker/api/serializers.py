@@ -3,7 +3,7 @@
 Every object the API shows carries ``url`` (its API address) and ``html_url`` (the
 page a person would open). The compact "summary" serializers are what one resource
 shows of another (a statement's speaker, round, issues, source); they live here so
-that ``rounds.api`` and ``issues.api`` can both use them without importing each other.
+that ``rounds.api`` and ``issues.api`` can both use them (issues' summaries are in ``issues.api``).
 """
 
 from __future__ import annotations
@@ -17,9 +17,6 @@ from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-
-from issues.models import Issue, Source
-from rounds.models import Official, Party, Round
 
 # What a slug may hold (Django's SlugField without allow_unicode). Anything else names no object,
 # so it is refused before it reaches the database: PostgreSQL rejects some strings outright
@@ -175,75 +172,10 @@ class ApiUrlField(serializers.Field):
 class HtmlUrlField(ApiUrlField):
     """Absolute URL of the object's public page: what its ``get_absolute_url()`` returns.
 
-    The route is given here rather than calling ``get_absolute_url()`` per object, for
-    the same reason as above; tests/api/test_links.py checks that both agree for every model.
+    The route is declared once on the model (``html_route``, which its
+    ``get_absolute_url()`` follows too) rather than calling ``get_absolute_url()`` per
+    object, for the same reason as above; tests/api/test_links.py checks both agree.
     """
 
-    ROUTES: dict[str, dict[str, Any]] = {
-        "party": {"view_name": "rounds:party-detail"},
-        "official": {"view_name": "rounds:official-detail"},
-        "round": {"view_name": "rounds:round-detail"},
-        "milestone": {"view_name": "rounds:milestone-list", "lookup_field": None, "fragment": "{obj.slug}"},
-        "issue": {"view_name": "issues:issue-detail"},
-        "source": {"view_name": "issues:source-detail", "lookup_field": "pk"},
-        "statement": {"view_name": "issues:statement-detail", "lookup_field": "pk"},
-        "position": {
-            "view_name": "issues:issue-detail",
-            "lookup_field": "issue.slug",
-            "fragment": "position-{obj.pk}",
-        },
-        "statusassessment": {
-            "view_name": "issues:issue-detail",
-            "lookup_field": "issue.slug",
-            "fragment": "status-{obj.pk}",
-        },
-    }
-
-    def __init__(self, model: str, **kwargs: Any) -> None:
-        super().__init__(**self.ROUTES[model], **kwargs)
-
-
-class PartySummarySerializer(serializers.ModelSerializer):
-    url = ApiUrlField("api:party-detail")
-    html_url = HtmlUrlField("party")
-
-    class Meta:
-        model = Party
-        fields = ["slug", "name", "short_name", "url", "html_url"]
-
-
-class OfficialSummarySerializer(serializers.ModelSerializer):
-    url = ApiUrlField("api:official-detail")
-    html_url = HtmlUrlField("official")
-
-    class Meta:
-        model = Official
-        fields = ["slug", "name", "title", "url", "html_url"]
-
-
-class RoundSummarySerializer(serializers.ModelSerializer):
-    url = ApiUrlField("api:round-detail")
-    html_url = HtmlUrlField("round")
-
-    class Meta:
-        model = Round
-        fields = ["slug", "number", "city", "url", "html_url"]
-
-
-class IssueSummarySerializer(serializers.ModelSerializer):
-    url = ApiUrlField("api:issue-detail")
-    html_url = HtmlUrlField("issue")
-
-    class Meta:
-        model = Issue
-        fields = ["slug", "title", "url", "html_url"]
-
-
-class SourceSummarySerializer(serializers.ModelSerializer):
-    url = ApiUrlField("api:source-detail", lookup_field="pk")
-    html_url = HtmlUrlField("source")
-    link = serializers.CharField(source="url", help_text=_("Where to read the source itself (empty if unknown)."))
-
-    class Meta:
-        model = Source
-        fields = ["id", "kind", "outlet", "title", "description", "link", "published_on", "url", "html_url"]
+    def __init__(self, model: type[models.Model], **kwargs: Any) -> None:
+        super().__init__(**model.html_route, **kwargs)

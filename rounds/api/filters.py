@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import django_filters as filters
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 
-from issues.api.filters import SlugFilter, search_filter
+from nafta_tracker.api.filters import SlugFilter, TrueFalseFilter, search_filter
 from rounds.models import Milestone, MilestoneKind, Official, OfficialRole, Party, Round, RoundStatus
 
 
@@ -29,14 +28,6 @@ class RoundFilterSet(filters.FilterSet):
     class Meta:
         model = Round
         fields = ["status"]
-
-
-@extend_schema_field({"type": "string", "enum": ["true", "false"]})
-class TrueFalseFilter(filters.TypedChoiceFilter):
-    """true or false, and a 400 for anything else (BooleanFilter silently ignores ?upcoming=perhaps)."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(choices=[("true", "true"), ("false", "false")], coerce=lambda value: value == "true", **kwargs)
 
 
 class MilestoneFilterSet(filters.FilterSet):

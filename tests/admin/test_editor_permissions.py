@@ -102,7 +102,7 @@ def test_a_superuser_may_delete_a_published_statement(client, superuser):
 def test_an_editor_cannot_delete_a_published_statement_from_the_source_page(client, editor):
     published = StatementFactory()
     client.force_login(editor)
-    url = reverse("admin:issues_source_change", args=[published.source.pk])
+    url = reverse("admin:rounds_source_change", args=[published.source.pk])
     data = form_data(client.get(url), **{"statements-0-DELETE": "on"})
 
     response = client.post(url, data)

@@ -14,6 +14,12 @@ from tests.factories import StatementFactory
 
 pytestmark = pytest.mark.django_db
 
+
+def admin_app(model: str) -> str:
+    """Sources belong to rounds (the provenance layer); statements and the rest to issues."""
+    return "rounds" if model == "source" else "issues"
+
+
 CSV, JSON = "0", "1"
 COLUMNS = [
     "id", "source", "speaker", "attribution", "attributed_party", "kind", "text", "context", "occasion",
@@ -22,7 +28,7 @@ COLUMNS = [
 
 
 def export(client, model: str, file_format: str, query: str = ""):
-    url = reverse(f"admin:issues_{model}_export") + query
+    url = reverse(f"admin:{admin_app(model)}_{model}_export") + query
     form = client.get(url).context["form"]
     data = {name: "on" for name, field in form.fields.items() if getattr(field, "is_selectable_field", False)}
     return client.post(url, {**data, "resource": "0", "format": file_format})

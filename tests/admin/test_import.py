@@ -8,10 +8,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from issues.models import Source, Statement
-from issues.resources import KeyedJSON, SourceResource, StatementResource
+from issues.resources import StatementResource
 from rounds.models import Round
+from rounds.resources import KeyedJSON, SourceResource
 
 pytestmark = pytest.mark.django_db
+
+
+def admin_app(model: str) -> str:
+    """Sources belong to rounds (the provenance layer); statements and the rest to issues."""
+    return "rounds" if model == "source" else "issues"
+
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "docs" / "import"
@@ -24,14 +31,17 @@ def upload(client, model: str, path: Path, file_format: str):
     with path.open("rb") as handle:
         file = SimpleUploadedFile(path.name, handle.read())
     return client.post(
-        reverse(f"admin:issues_{model}_import"), {"resource": "0", "import_file": file, "format": file_format}
+        reverse(f"admin:{admin_app(model)}_{model}_import"),
+        {"resource": "0", "import_file": file, "format": file_format},
     )
 
 
 def confirm(client, model: str, preview):
     """Step 2: the editor presses "Confirm import"."""
     return client.post(
-        reverse(f"admin:issues_{model}_process_import"), preview.context["confirm_form"].initial, follow=True
+        reverse(f"admin:{admin_app(model)}_{model}_process_import"),
+        preview.context["confirm_form"].initial,
+        follow=True,
     )
 
 

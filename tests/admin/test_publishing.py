@@ -11,9 +11,14 @@ from tests.factories import PositionFactory, RoundFactory, StatementFactory
 pytestmark = pytest.mark.django_db
 
 
+def admin_app(model: str) -> str:
+    """Sources belong to rounds (the provenance layer); statements and the rest to issues."""
+    return "rounds" if model == "source" else "issues"
+
+
 def run_action(client, model: str, action: str, *objects):
     return client.post(
-        reverse(f"admin:issues_{model}_changelist"),
+        reverse(f"admin:{admin_app(model)}_{model}_changelist"),
         {"action": action, "_selected_action": [obj.pk for obj in objects]},
         follow=True,
     )

@@ -101,7 +101,7 @@ def test_status_history_list(get, django_assert_num_queries, rows):
 
 def test_source_list(get, django_assert_num_queries, rows):
     SourceFactory.create_batch(rows)
-    request = get(reverse("admin:issues_source_changelist"))
+    request = get(reverse("admin:rounds_source_changelist"))
     with django_assert_num_queries(
         EVERY_PAGE
         + 1  # COUNT
@@ -116,7 +116,7 @@ def test_source_page_with_its_statements_and_positions(get, django_assert_num_qu
     issues = IssueFactory.create_batch(2)
     StatementFactory.create_batch(rows, source=source, round=RoundFactory(), issues=issues)
     PositionFactory.create_batch(rows, source=source, round=RoundFactory())
-    request = get(reverse("admin:issues_source_change", args=[source.pk]))
+    request = get(reverse("admin:rounds_source_change", args=[source.pk]))
     with django_assert_num_queries(
         EVERY_PAGE
         + 1  # the source

@@ -9,7 +9,7 @@ from tests.admin.helpers import errors_of, inline_management
 
 pytestmark = pytest.mark.django_db
 
-ADD_SOURCE = "admin:issues_source_add"
+ADD_SOURCE = "admin:rounds_source_add"
 
 
 def statement_row(index: int, **fields) -> dict[str, str]:
@@ -138,7 +138,7 @@ def test_publishing_the_source_publishes_what_it_reports_and_the_public_sees_it(
 
     client.force_login(editor)
     response = client.post(
-        reverse("admin:issues_source_changelist"),
+        reverse("admin:rounds_source_changelist"),
         {"action": "publish_reported", "_selected_action": [source.pk]},
         follow=True,
     )

@@ -95,7 +95,7 @@ def test_the_same_words_twice_in_one_source_form_are_refused(logged_in):
         **{f"statements-{i}-{k}": v for i in (0, 1) for k, v in {**row, "speaker": str(speaker.pk)}.items()},
         **inline_management("positions", 0),
     }
-    response = logged_in.post(reverse("admin:issues_source_add"), data)
+    response = logged_in.post(reverse("admin:rounds_source_add"), data)
     assert errors_of(response) == {"statements-1-text": ["These words are entered twice in this form (also in row 1)."]}
     assert not Source.objects.filter(slug="verheul-in-ottawa").exists()
 
@@ -104,7 +104,7 @@ def test_the_same_words_twice_in_one_source_form_are_refused(logged_in):
 def test_a_source_url_must_be_http_or_https(logged_in, url):
     data = {"kind": "article", "title": "An article", "slug": "an-article", "url": url}
     data |= inline_management("statements", 0) | inline_management("positions", 0)
-    response = logged_in.post(reverse("admin:issues_source_add"), data)
+    response = logged_in.post(reverse("admin:rounds_source_add"), data)
     assert response.status_code == 200
     assert errors_of(response) == {"url": ["Enter a valid http:// or https:// URL."]}
     assert not Source.objects.exists()
@@ -113,7 +113,7 @@ def test_a_source_url_must_be_http_or_https(logged_in, url):
 def test_a_source_must_be_identifiable(logged_in):
     data = {"kind": "article", "outlet": "AFP", "slug": "afp"}
     data |= inline_management("statements", 0) | inline_management("positions", 0)
-    response = logged_in.post(reverse("admin:issues_source_add"), data)
+    response = logged_in.post(reverse("admin:rounds_source_add"), data)
     assert errors_of(response) == {
         "__all__": ["Give at least a title, a description or a URL so readers can find the source."]
     }

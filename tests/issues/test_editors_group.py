@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from issues.editors import EDITOR_PERMISSIONS, GROUP_NAME
+from issues.editors import GROUP_NAME
+from nafta_tracker.registry import editor_permissions
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ def _codenames(group: Group) -> set[str]:
 
 
 def test_the_migrated_database_has_the_editors_group_with_exactly_its_permissions():
-    expected = {f"{action}_{model}" for (_, model), actions in EDITOR_PERMISSIONS.items() for action in actions}
+    expected = {f"{action}_{model}" for (_, model), actions in editor_permissions().items() for action in actions}
     assert _codenames(Group.objects.get(name=GROUP_NAME)) == expected
 
 

@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from issues.models import Statement
-from nafta_tracker.urls import urlpatterns as site_urlpatterns
+from nafta_tracker.site.urls import urlpatterns as site_urlpatterns
 
 
 def form_with_csrf_token(request):

@@ -4,12 +4,12 @@
   "recover deleted" page for rows that were deleted, fast changelists, and a
   message when a round was filled in from a date.
 * ``PublishableAdminMixin``: the draft/published workflow (bulk publish and
-  unpublish through ``issues.services``; published rows cannot be deleted by
+  unpublish through ``rounds.publishing``; published rows cannot be deleted by
   editors; "view on site" only once a row is public).
 * ``EditorInlineMixin``: inlines that render with a constant number of queries.
 * ``ImportExportEditorMixin``: CSV/JSON import and export, all or nothing.
 
-Used by ``issues.admin`` and ``rounds.admin``.
+Used by ``rounds.admin`` and ``issues.admin``.
 """
 
 from __future__ import annotations
@@ -32,14 +32,14 @@ from import_export.formats.base_formats import CSV, JSON
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
-from . import services
+from . import publishing
 from .admin_forms import (
     EditorInlineFormSet,
     ModelRulesForm,
     PrimedAutocompleteSelect,
     PrimedAutocompleteSelectMultiple,
 )
-from .models import PublicationState
+from .publishing import PublicationState
 from .resources import KeyedJSON
 
 
@@ -226,7 +226,7 @@ class PublishableAdminMixin:
                 messages.ERROR,
             )
             return
-        count = services.publish_many(items)
+        count = publishing.publish_many(items)
         self.message_user(
             request,
             ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
@@ -235,7 +235,7 @@ class PublishableAdminMixin:
 
     @admin.action(description=gettext_lazy("Unpublish selected %(verbose_name_plural)s"), permissions=["change"])
     def unpublish_selected(self, request: HttpRequest, queryset: models.QuerySet) -> None:
-        count = services.unpublish_many(list(queryset))
+        count = publishing.unpublish_many(list(queryset))
         self.message_user(
             request,
             ngettext("%(count)d item is a draft again.", "%(count)d items are drafts again.", count) % {"count": count},

@@ -1,6 +1,6 @@
 """The REST API: ``/api/v1/`` (resources and their root), ``/api/schema/`` and ``/api/docs/``.
 
-Mounted under ``api/`` by ``nafta_tracker.urls``. Any other path under ``/api/``
+Mounted under ``api/`` by ``nafta_tracker.site.urls``. Any other path under ``/api/``
 answers a JSON 404, like the resources themselves, rather than the site's HTML page.
 """
 
@@ -13,6 +13,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import DefaultRouter
 
+from issues.api import frame as frame_views
 from issues.api import views as issue_views
 from rounds.api import views as round_views
 
@@ -24,12 +25,12 @@ class Router(DefaultRouter):
 router = Router()
 router.register("parties", round_views.PartyViewSet, basename="party")
 router.register("officials", round_views.OfficialViewSet, basename="official")
-router.register("rounds", round_views.RoundViewSet, basename="round")
+router.register("rounds", frame_views.RoundViewSet, basename="round")
 router.register("issues", issue_views.IssueViewSet, basename="issue")
 router.register("statements", issue_views.StatementViewSet, basename="statement")
 router.register("positions", issue_views.PositionViewSet, basename="position")
 router.register("status-history", issue_views.StatusAssessmentViewSet, basename="statusassessment")
-router.register("milestones", round_views.MilestoneViewSet, basename="milestone")
+router.register("milestones", frame_views.MilestoneViewSet, basename="milestone")
 router.register("sources", issue_views.SourceViewSet, basename="source")
 
 

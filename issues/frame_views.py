@@ -1,0 +1,115 @@
+"""Public pages of the talks' frame (rounds, officials, parties, deadlines).
+
+They show what was said and assessed at each round, by each official and party, so
+they live here, one layer above ``rounds``; their URLs keep the ``rounds:`` names (the
+composition layer, ``nafta_tracker.site``, puts them in that namespace). Each view
+runs a fixed number of queries whatever the number of rows
+(tests/site/test_query_counts.py).
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.utils.decorators import method_decorator
+from django.views.generic import DetailView, ListView
+
+from nafta_tracker.caching import public_page
+from rounds import models as frame_models
+from rounds.models import Milestone, Official, Party, Round
+
+from . import selectors
+from .views import DETAIL_STATEMENTS, STATEMENTS_PER_PAGE
+
+
+@method_decorator(public_page, name="dispatch")
+class RoundListView(ListView):
+    template_name = "rounds/round_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.rounds_with_statement_counts(Round.objects.select_related("host_party")).order_by("number")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["today"] = frame_models.today()
+        return context
+
+
+@method_decorator(public_page, name="dispatch")
+class RoundDetailView(DetailView):
+    template_name = "rounds/round_detail.html"
+    queryset = Round.objects.select_related("host_party", "source")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        outcome = selectors.round_outcome(self.object, statements=DETAIL_STATEMENTS)
+        context.update(vars(outcome))
+        if outcome.after_start is None:  # a round without dates has no "after" section
+            for name in ("after_start", "after_end", "after_statements", "after_assessments"):
+                context.pop(name)
+        return context
+
+
+@method_decorator(public_page, name="dispatch")
+class OfficialListView(ListView):
+    template_name = "rounds/official_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        officials = Official.objects.select_related("party")
+        return selectors.officials_with_statement_counts(officials).order_by("party__name", "name")
+
+
+@method_decorator(public_page, name="dispatch")
+class OfficialDetailView(DetailView):
+    template_name = "rounds/official_detail.html"
+    queryset = Official.objects.select_related("party", "source")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        statements = selectors.official_statements(self.object)
+        page = Paginator(statements, STATEMENTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        context.update(page_obj=page, statements=page.object_list, is_paginated=page.has_other_pages())
+        return context
+
+
+@method_decorator(public_page, name="dispatch")
+class PartyListView(ListView):
+    template_name = "rounds/party_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Party.objects.order_by("name").prefetch_related("officials")
+
+
+@method_decorator(public_page, name="dispatch")
+class PartyDetailView(DetailView):
+    template_name = "rounds/party_detail.html"
+    model = Party
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(vars(selectors.party_overview(self.object, statements=DETAIL_STATEMENTS)))
+        return context
+
+
+@method_decorator(public_page, name="dispatch")
+class MilestoneListView(ListView):
+    template_name = "rounds/milestone_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Milestone.objects.select_related("party", "source", "round").prefetch_related("issues").order_by("date")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        day = frame_models.today()
+        for milestone in context["object_list"]:
+            milestone.upcoming = milestone.is_upcoming(day)
+            milestone.days = abs(milestone.days_left(day))
+        context.update(
+            today=day,
+            next_milestone=Milestone.objects.upcoming(day).first(),
+            last_milestone=Milestone.objects.past(day).first(),
+        )
+        return context

@@ -1,0 +1,156 @@
+"""Reads that combine the frame of the talks (rounds) with what was said and assessed there.
+
+The site, the API and the feeds ask these questions through the same functions, so
+they cannot answer them two ways. Questions about one model stay on its QuerySet
+(``Statement.objects.published().by_party(...)``); these combine several, and live
+here because ``rounds`` may not know about statements, positions or assessments.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+
+from rounds.models import Official, OfficialQuerySet, Party, Round, RoundQuerySet
+from rounds.publishing import PublicationState
+
+from .models import Issue, IssueQuerySet, IssueStatus, Position, Statement, StatusAssessment
+
+ROUND_EMBEDDED_STATEMENTS = 50  # the API's round detail embeds the newest 50; statements_url has them all
+
+
+def _published_statements() -> Count:
+    return Count("statements", filter=Q(statements__state=PublicationState.PUBLISHED), distinct=True)
+
+
+def rounds_with_statement_counts(rounds: RoundQuerySet) -> RoundQuerySet:
+    """Annotate ``statement_count``: published statements made during each round."""
+    return rounds.annotate(statement_count=_published_statements())
+
+
+def officials_with_statement_counts(officials: OfficialQuerySet) -> OfficialQuerySet:
+    """Annotate ``statement_count``: each official's published statements."""
+    return officials.annotate(statement_count=_published_statements())
+
+
+def rounds_with_outcomes(rounds: RoundQuerySet, statements: int = ROUND_EMBEDDED_STATEMENTS) -> RoundQuerySet:
+    """Prefetch what moved at each round, published only: ``published_assessments`` (by
+    issue), the newest ``statements`` as ``published_statements`` (compact), and annotate
+    ``statement_count``. A round may hold thousands of statements: the paged statement
+    list filtered by round has them all."""
+    return rounds_with_statement_counts(rounds).prefetch_related(
+        Prefetch(
+            "status_assessments",
+            queryset=StatusAssessment.objects.published()
+            .select_related("issue", "source")
+            .order_by("issue__title", "date", "id"),
+            to_attr="published_assessments",
+        ),
+        Prefetch(
+            "statements",
+            queryset=Statement.objects.published().compact().order_by("-date", "-id")[:statements],
+            to_attr="published_statements",
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class RoundOutcome:
+    """What a round's page shows: what moved there, and what came after it, before the next."""
+
+    previous_round: Round | None
+    next_round: Round | None
+    assessments: models.QuerySet
+    positions: models.QuerySet
+    statements: models.QuerySet
+    statement_count: int
+    after_start: datetime.date | None = None
+    after_end: datetime.date | None = None
+    after_statements: Any = ()
+    after_assessments: Any = ()
+
+
+def round_outcome(round_: Round, *, statements: int) -> RoundOutcome:
+    """The statuses assessed at ``round_`` (changed from what), the positions put forward,
+    the first ``statements`` said during it, and what was said and assessed away from
+    the table between its end and the next round's start."""
+    previous_round = Round.objects.before(round_).first()
+    next_round = Round.objects.after(round_).first()
+    during = Statement.objects.published().at_round(round_)
+    extra: dict[str, Any] = {}
+    if round_.end_date:
+        after_start = round_.end_date + datetime.timedelta(days=1)
+        after_end = None
+        if next_round and next_round.start_date:
+            after_end = next_round.start_date - datetime.timedelta(days=1)
+        extra = {
+            "after_start": after_start,
+            "after_end": after_end,
+            "after_statements": Statement.objects.published()
+            .outside_rounds()
+            .dated_between(after_start, after_end)
+            .with_related()
+            .order_by("date", "id")[:statements],
+            "after_assessments": StatusAssessment.objects.published()
+            .outside_rounds()
+            .dated_between(after_start, after_end)
+            .with_previous_status()
+            .select_related("issue", "source")
+            .order_by("date", "issue__title"),
+        }
+    return RoundOutcome(
+        previous_round=previous_round,
+        next_round=next_round,
+        assessments=round_.status_assessments.published()
+        .with_previous_status()
+        .select_related("issue", "source")
+        .order_by("issue__title", "date", "id"),
+        positions=round_.positions.published()
+        .select_related("issue", "party", "source")
+        .order_by("issue__title", "party__name", "date"),
+        statements=during.with_related().order_by("date", "id")[:statements],
+        statement_count=during.count(),
+        **extra,
+    )
+
+
+@dataclass(frozen=True)
+class PartyOverview:
+    officials: models.QuerySet
+    positions: models.QuerySet
+    hosted_rounds: models.QuerySet
+    statements: models.QuerySet
+    statement_count: int
+
+
+def party_overview(party: Party, *, statements: int) -> PartyOverview:
+    """A party's people, its latest position on each issue, the rounds it hosted, its words."""
+    said = Statement.objects.published().by_party(party)
+    return PartyOverview(
+        officials=officials_with_statement_counts(party.officials.all()).order_by("name"),
+        positions=Position.objects.latest_per_party()
+        .by_party(party)
+        .select_related("issue", "round", "source")
+        .order_by("issue__title"),
+        hosted_rounds=party.hosted_rounds.order_by("number"),
+        statements=said.with_related()[:statements],
+        statement_count=said.count(),
+    )
+
+
+def official_statements(official: Official) -> models.QuerySet:
+    """An official's published statements, newest first, with what they are shown with."""
+    return Statement.objects.published().by_speaker(official).with_related()
+
+
+def issue_board(day: datetime.date | None = None) -> tuple[IssueQuerySet, list[tuple[str, str, int]]]:
+    """The board: every issue with its status (today's, or as of ``day``) and each party's
+    latest position, and how many issues stand at each status (the statuses in use)."""
+    issues = Issue.objects.with_status_as_of(day).with_latest_positions().order_by("title")
+    counts = Issue.objects.with_status_as_of(day).status_counts()
+    summary = [(code, label, counts[code]) for code, label in IssueStatus.choices if counts.get(code)]
+    return issues, summary

@@ -1,0 +1,154 @@
+"""Draft and published: the publication workflow shared by every app's editable facts.
+
+A fact an editor enters (a statement, a position, a status assessment) starts as a
+draft and reaches the public only when published. The workflow lives here, below the
+apps that use it, so that sources (in ``rounds``) can tell which of the facts citing
+them are public without knowing which models those are: each publishable model that
+cites a source is found through the source's reverse relations.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TypeVar
+
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicationState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=PublicationState.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(state=PublicationState.DRAFT)
+
+    def changed_since(self, moment: datetime.datetime):
+        """Rows written at or after ``moment`` (API change feeds; ``updated_at`` is indexed)."""
+        return self.filter(updated_at__gte=moment)
+
+
+class Publishable(models.Model):
+    """Draft/published state. Only published rows are ever shown to the public.
+
+    ``updated_at`` moves with every save, drafts included, so nothing public may be
+    derived from it: an issue's "last changed" or a list's Last-Modified built on it
+    would tell the public when an editor last worked on a draft. What the public sees
+    changes only when a row is published, edited while published, or taken back to
+    draft; ``public_changed_at`` records exactly those moments.
+    """
+
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=PublicationState.choices,
+        default=PublicationState.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    public_changed_at = models.DateTimeField(
+        _("public change at"),
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("When the public last saw this row change: published, edited while published, or unpublished."),
+    )
+
+    # The state as loaded from the database (False for a new row): saving a row that was
+    # published is a public change even when it is being taken back to draft.
+    _loaded_published = False
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self.is_published or self._loaded_published:
+            self.public_changed_at = timezone.now()
+            if kwargs.get("update_fields"):  # (an empty list means "save nothing": leave it so)
+                kwargs["update_fields"] = {*kwargs["update_fields"], "public_changed_at"}
+        super().save(*args, **kwargs)
+        self._loaded_published = self.is_published
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_published = instance.__dict__.get("state") == PublicationState.PUBLISHED
+        return instance
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == PublicationState.PUBLISHED
+
+
+def publication_constraints(prefix: str) -> list[models.CheckConstraint]:
+    return [
+        models.CheckConstraint(condition=Q(state__in=PublicationState.values), name=f"{prefix}_state_valid"),
+        models.CheckConstraint(
+            condition=Q(state=PublicationState.DRAFT) | Q(published_at__isnull=False),
+            name=f"{prefix}_published_has_time",
+        ),
+    ]
+
+
+P = TypeVar("P", bound="Publishable")
+
+
+def _mark_published(item: Publishable) -> None:
+    item.state = PublicationState.PUBLISHED
+    if item.published_at is None:
+        item.published_at = timezone.now()
+
+
+def set_published(item: Publishable, publish: bool | None) -> None:
+    """Publish (True), take back to draft (False) or leave the state alone (None), within the same save."""
+    if publish is True:
+        _mark_published(item)
+    elif publish is False:
+        item.state = PublicationState.DRAFT
+
+
+@transaction.atomic
+def publish(item: P) -> P:
+    """Make one item public (after validating it again)."""
+    _mark_published(item)
+    item.full_clean()
+    item.save(update_fields=["state", "published_at", "updated_at"])
+    return item
+
+
+@transaction.atomic
+def unpublish(item: P) -> P:
+    """Take an item back to draft; it disappears from the public site and API at once."""
+    item.state = PublicationState.DRAFT
+    item.save(update_fields=["state", "updated_at"])
+    return item
+
+
+@transaction.atomic
+def publish_many(items) -> int:
+    """Publish several items; all of them or, if one is invalid, none. Returns how many changed."""
+    changed = 0
+    for item in items:
+        if item.state != PublicationState.PUBLISHED:
+            publish(item)
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def unpublish_many(items) -> int:
+    """Take several items back to draft. Returns how many changed."""
+    changed = 0
+    for item in items:
+        if item.state != PublicationState.DRAFT:
+            unpublish(item)
+            changed += 1
+    return changed

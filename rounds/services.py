@@ -1,0 +1,53 @@
+"""Writes to the talks' frame and its sources, and the one body every write shares.
+
+Admin (``save_model``/``save_formset``), file import and API all call these functions,
+so each rule (the model's ``clean()``, its field validators and constraints) is
+checked the same way whichever door a write comes through, inside one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+
+from .base import DatePrecision
+from .models import Round, RoundStatus, Source
+from .publishing import Publishable, set_published
+
+M = TypeVar("M", bound=models.Model)
+
+
+@transaction.atomic
+def record_save(instance: M, *, publish: bool | None = None, **fields: Any) -> M:
+    """Assign ``fields``, set the publication state (``publish``: True, False or None to leave
+    it), validate by the model's rules and save. Every create and update ends here."""
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    if isinstance(instance, Publishable):
+        set_published(instance, publish)
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+def source_create(**fields: Any) -> Source:
+    return record_save(Source(), **fields)
+
+
+def source_update(*, source: Source, **fields: Any) -> Source:
+    return record_save(source, **fields)
+
+
+def suggest_round(*, date: datetime.date | None, date_precision: str = DatePrecision.DAY) -> Round | None:
+    """The round during which ``date`` fell, or None.
+
+    A fact's round is "the round during which the words were said", so a date inside
+    a round's dates names the round. Month-only dates are too vague to choose, and
+    overlapping rounds (never seen, but not forbidden) are left to the editor.
+    """
+    if date is None or date_precision == DatePrecision.MONTH:
+        return None
+    rounds = list(Round.objects.containing(date).exclude(status=RoundStatus.CANCELLED)[:2])
+    return rounds[0] if len(rounds) == 1 else None
