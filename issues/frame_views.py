@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
-from nafta_tracker.caching import public_page
+from nafta_tracker.freshness import public_page
 from rounds import models as frame_models
 from rounds.models import Milestone, Official, Party, Round
 

@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from nafta_tracker.caching import public_page
+from nafta_tracker.freshness import public_page
 from rounds.models import Party, Round
 
 from .charts import status_timeline

@@ -8,6 +8,6 @@ class NaftaTrackerConfig(AppConfig):
     verbose_name = "nafta-tracker"
 
     def ready(self) -> None:
-        from . import cache
+        from . import response_cache
 
-        cache.connect_invalidation_signals()
+        response_cache.connect_invalidation_signals()

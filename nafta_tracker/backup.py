@@ -26,8 +26,8 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test.utils import override_settings
 
-from .cache import bump_data_version
 from .registry import data_apps
+from .response_cache import bump_generation
 
 EXCLUDED = ["contenttypes", "auth.permission", "sessions"]
 SUFFIXES = (".xml", ".xml.gz", ".xml.bz2", ".xml.xz")
@@ -73,4 +73,4 @@ def restore_database(path: Path, *, database: str = DEFAULT_DB_ALIAS) -> None:
         connections[database].check_constraints()
         call_command("flush", interactive=False, database=database, verbosity=0)
         call_command("loaddata", str(path), database=database, verbosity=0)
-    bump_data_version()
+    bump_generation()

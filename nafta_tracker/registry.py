@@ -1,7 +1,7 @@
 """Which apps and models are the tracker's data, declared once on each app's AppConfig.
 
 Everything that must know the data models derives from the declaration: the page and
-API validators and the response cache (``nafta_tracker.caching``, ``nafta_tracker.cache``),
+API validators (``nafta_tracker.freshness``) and the response cache (``nafta_tracker.response_cache``),
 the read replica's routing, the backup, the Editors' permissions and the tests' data
 fixture. A new model needs one line in its app's ``public_models`` (tests/test_registry.py
 fails for a data model left out), and a new app one ``DataAppConfig``.

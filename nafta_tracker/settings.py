@@ -111,7 +111,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "nafta_tracker.transactions.AtomicWritesMiddleware",  # a write request is one transaction, see transactions.py
-    "nafta_tracker.cache.PublicPageCacheMiddleware",  # innermost: caches what the view made, see cache.py
+    "nafta_tracker.response_cache.PublicPageCacheMiddleware",  # innermost: caches what the view made
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns lockouts into the lockout page
 ]
 
@@ -442,7 +442,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nafta"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# Seconds a public page (and an API list, through nafta_tracker.cache.cache_api_data) is
+# Seconds a public page (and an API list, through nafta_tracker.response_cache.cache_api_data) is
 # kept. Publishing invalidates at once (a data version bumped by signals), so this only
 # bounds how long a replica's lag can linger. Off without Redis by default: a cache in one
 # process's memory cannot be invalidated by a publish handled in another process.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 
-from nafta_tracker.caching import public_page
+from nafta_tracker.freshness import public_page
 
 from .calendar import negotiation_calendar
 from .models import Milestone, Round

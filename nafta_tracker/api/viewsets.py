@@ -20,9 +20,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from nafta_tracker.cache import cache_api_data
-
-from .conditional import check_if_match, make_etag, not_modified, set_validators, version_of
+from nafta_tracker.freshness import check_if_match, make_etag, not_modified, set_validators, version_of
+from nafta_tracker.response_cache import cache_api_data
 
 
 class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -44,7 +43,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return False
 
     # Anonymous reads are served from the shared response cache when it is on (REDIS_URL);
-    # throttling and permissions have run by then. See nafta_tracker.cache.
+    # throttling and permissions have run by then. See nafta_tracker.response_cache.
     @cache_api_data
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())

@@ -13,7 +13,7 @@ from django.urls import include, path, re_path
 
 import issues.urls
 import rounds.urls
-from nafta_tracker.caching import public_page
+from nafta_tracker.freshness import public_page
 
 from . import views
 from .sitemaps import SITEMAPS

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from issues import selectors
 from issues.models import Statement
-from nafta_tracker.caching import public_page
+from nafta_tracker.freshness import public_page
 from rounds import models as rounds_models
 from rounds.models import Milestone, Party, Round
 

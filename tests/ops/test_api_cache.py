@@ -8,7 +8,7 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from issues import services
 from issues.models import Source
-from nafta_tracker.cache import CACHE_STATUS_HEADER
+from nafta_tracker.response_cache import CACHE_STATUS_HEADER
 from rounds.models import Official
 
 pytestmark = pytest.mark.django_db

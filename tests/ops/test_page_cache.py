@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from issues import services
 from issues.models import Issue, Source, Statement
-from nafta_tracker.cache import CACHE_STATUS_HEADER, data_version
+from nafta_tracker.response_cache import CACHE_STATUS_HEADER, generation
 from rounds.models import Official
 
 from .conftest import ROOT, production_env
@@ -163,9 +163,9 @@ def test_writes_that_bypass_signals_are_invalidated_by_an_editors_successful_pos
 
 
 def test_anonymous_posts_do_not_invalidate_the_cache(client, response_cache):
-    before = data_version()
+    before = generation()
     client.post("/admin/login/", {"username": "nobody", "password": "wrong"})
-    assert data_version() == before
+    assert generation() == before
 
 
 @pytest.mark.urls("tests.ops.urls_for_cache")
@@ -209,7 +209,7 @@ def test_a_publish_on_another_app_server_invalidates_this_ones_pages(client, naf
         [
             sys.executable,
             "-c",
-            "import django; django.setup(); from nafta_tracker.cache import bump_data_version as b; b()",
+            "import django; django.setup(); from nafta_tracker.response_cache import bump_generation as b; b()",
         ],
         cwd=ROOT,
         env=production_env(

@@ -1,7 +1,7 @@
 """Every public page runs the same number of SQL queries with 2 rows or 30 of everything.
 
 Each expected count names its queries. "freshness" is the conditional-GET check
-(nafta_tracker.caching.data_version), run once per request before the view.
+(nafta_tracker.freshness.public_data_changed_at), run once per request before the view.
 """
 
 import pytest

@@ -1,15 +1,15 @@
 """Cached public responses that stay correct on any number of app servers.
 
-Invalidation by *data version* rather than by deleting keys: one integer in the shared
-cache names the current state of the rounds and issues data. Every cached page or API
-payload has that number in its key. Any change to a domain row (``post_save``,
-``post_delete``, ``m2m_changed`` on every model of the ``rounds`` and ``issues`` apps)
+Invalidation by *generation* rather than by deleting keys: one integer in the shared
+cache names the current generation of the data apps' rows (``nafta_tracker.registry``).
+Every cached page or API payload has that number in its key. Any change to a data row
+(``post_save``, ``post_delete``, ``m2m_changed`` on every model of the data apps)
 bumps it, so the next request on *every* server misses and renders fresh data; the old
 entries are never read again and expire on their own. One bump is made at once and one
 when the transaction commits, so a reader that rendered the old rows between the two
 cannot leave them behind under the new number.
 
-What is cached, keyed by host + full URL + language + Accept header + data version:
+What is cached, keyed by host + full URL + language + Accept header + generation:
 
 * :class:`PublicPageCacheMiddleware`: anonymous ``GET`` responses of public pages. Not
   under ``RESPONSE_CACHE_EXCLUDED_PATHS`` (admin, API, i18n, health), not for requests
@@ -27,7 +27,7 @@ because a cache in one process's memory would miss a publish handled by another 
 A cache that fails (Redis down) makes requests uncached, never failed.
 
 Writes that bypass model signals (``QuerySet.update()``, ``bulk_create()``, raw SQL)
-must call :func:`bump_data_version` themselves; as a safety net, any successful non-GET
+must call :func:`bump_generation` themselves; as a safety net, any successful non-GET
 request by a logged-in user (editors in the admin, API clients with a token) bumps too.
 """
 
@@ -53,7 +53,7 @@ from .registry import data_app_labels, data_apps
 
 logger = logging.getLogger(__name__)
 
-DATA_VERSION_KEY = "data-version"
+GENERATION_KEY = "data-version"  # the key's name predates the rename; kept so a deploy does not empty the cache
 #: A response larger than this is served but not stored (e.g. a full CSV export).
 MAX_CACHED_BYTES = 1024 * 1024
 #: Tells clients and tests whether the response came from the cache.
@@ -75,18 +75,21 @@ def _fresh_version() -> int:
     return time.time_ns() // 1_000_000
 
 
-def data_version() -> int:
-    """The current data version, shared by every app server through the cache."""
-    version = cache.get(DATA_VERSION_KEY)
+def generation() -> int:
+    """The response cache's current generation, shared by every app server through the cache.
+
+    Not a timestamp and never shown to clients (``freshness`` makes the validators): it
+    only names which cached entries are current."""
+    version = cache.get(GENERATION_KEY)
     if version is None:
-        cache.add(DATA_VERSION_KEY, _fresh_version(), timeout=None)
-        version = cache.get(DATA_VERSION_KEY)  # another server may have added first
+        cache.add(GENERATION_KEY, _fresh_version(), timeout=None)
+        version = cache.get(GENERATION_KEY)  # another server may have added first
         if version is None:
             raise RuntimeError("The cache does not keep the data version.")
     return int(version)
 
 
-def bump_data_version() -> None:
+def bump_generation() -> None:
     """Invalidate every cached page and API payload, on every app server.
 
     A failing cache is logged, not raised: a publish must not fail because Redis is away
@@ -94,19 +97,19 @@ def bump_data_version() -> None:
     """
     try:
         try:
-            cache.incr(DATA_VERSION_KEY)
+            cache.incr(GENERATION_KEY)
         except ValueError:  # no counter yet, or it was evicted
-            if not cache.add(DATA_VERSION_KEY, _fresh_version(), timeout=None):
-                cache.incr(DATA_VERSION_KEY)
+            if not cache.add(GENERATION_KEY, _fresh_version(), timeout=None):
+                cache.incr(GENERATION_KEY)
     except Exception:
         logger.exception("Could not bump the cached data version; cached pages may be stale.")
 
 
 def _data_changed(sender: type, using: str | None = None, **kwargs: Any) -> None:
-    bump_data_version()
+    bump_generation()
     alias = using or "default"
     if connections[alias].in_atomic_block:
-        transaction.on_commit(bump_data_version, using=alias)
+        transaction.on_commit(bump_generation, using=alias)
 
 
 def _is_data_model(model: type) -> bool:
@@ -148,7 +151,7 @@ def response_cache_key(kind: str, request: HttpRequest, *, vary_on_accept: bool 
         request.headers.get("Accept", "") if vary_on_accept else "",
     ]
     digest = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-    return f"response:{kind}:{data_version()}:{digest}"
+    return f"response:{kind}:{generation()}:{digest}"
 
 
 def _cache_get(key: str) -> Any:
@@ -212,7 +215,7 @@ def _bump_after_editor_write(request: HttpRequest, response: HttpResponse) -> No
         return
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        bump_data_version()
+        bump_generation()
 
 
 class PublicPageCacheMiddleware:
