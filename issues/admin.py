@@ -230,6 +230,7 @@ class IssueAdmin(EditorAdmin):
 
 @admin.register(StatusAssessment)
 class StatusAssessmentAdmin(PublishableAdminMixin, EditorAdmin):
+    record_service = staticmethod(services.fact_save)
     form = StatusAssessmentAdminForm
     list_display = ("issue", "status", "when", "round", "source", "state")
     list_filter = ("state", "status", "round")
@@ -251,6 +252,7 @@ class StatusAssessmentAdmin(PublishableAdminMixin, EditorAdmin):
 
 @admin.register(Position)
 class PositionAdmin(PublishableAdminMixin, EditorAdmin):
+    record_service = staticmethod(services.fact_save)
     form = PositionAdminForm
     list_display = ("issue", "party", "kind", "when", "round", "source", "state")
     list_filter = ("state", "party", "kind", "round")
@@ -289,6 +291,8 @@ class StatementAdmin(PublishableAdminMixin, ImportExportEditorMixin, EditorAdmin
     no page loads every official or source; filters are on small tables only
     (parties, rounds) or on choices; the full-table count is skipped.
     """
+
+    record_service = staticmethod(services.fact_save)
 
     form = StatementAdminForm
     resource_classes = [StatementResource]

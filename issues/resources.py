@@ -17,6 +17,8 @@ from .models import Issue, Statement
 class StatementResource(AllOrNothingResource):
     """Columns: see README.md, "Import and export"."""
 
+    record_service = staticmethod(services.fact_save)
+
     id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
     source = fields.Field(attribute="source", column_name="source", widget=NamedForeignKeyWidget(Source, "slug"))
     speaker = fields.Field(attribute="speaker", column_name="speaker", widget=NamedForeignKeyWidget(Official, "slug"))

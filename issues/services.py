@@ -29,6 +29,19 @@ publish_many = publishing.publish_many
 unpublish_many = publishing.unpublish_many
 
 
+def fact_save(item: P, *, publish: bool | None = None, **fields: Any) -> P:
+    """The one body of every write of a statement, position or status assessment, from any door.
+
+    Assigns ``fields``, fills an empty round from the date (``fill_round_from_date``: the
+    same rule for admin, import and API), sets the publication state, validates by the
+    model's rules and saves, in one transaction.
+    """
+    for name, value in fields.items():
+        setattr(item, name, value)
+    fill_round_from_date(item)
+    return record_save(item, publish=publish)
+
+
 def statement_create(*, issues: Iterable[Issue] = (), publish: bool = False, **fields: Any) -> Statement:
     """Record a statement; it starts as a draft unless ``publish`` is set."""
     return statement_update(statement=Statement(), issues=issues, publish=publish or None, **fields)
@@ -39,7 +52,7 @@ def statement_update(
     *, statement: Statement, issues: Iterable[Issue] | None = None, publish: bool | None = None, **fields: Any
 ) -> Statement:
     """Change a statement; ``issues=None`` leaves its issues as they are, ``publish=None`` its state."""
-    record_save(statement, publish=publish, **fields)
+    fact_save(statement, publish=publish, **fields)
     if issues is not None:
         statement.issues.set(list(issues))
     return statement
@@ -50,7 +63,7 @@ def position_create(*, publish: bool = False, **fields: Any) -> Position:
 
 
 def position_update(*, position: Position, publish: bool | None = None, **fields: Any) -> Position:
-    return record_save(position, publish=publish, **fields)
+    return fact_save(position, publish=publish, **fields)
 
 
 def status_assessment_create(*, publish: bool = False, **fields: Any) -> StatusAssessment:
@@ -67,7 +80,7 @@ def status_assessment_create(*, publish: bool = False, **fields: Any) -> StatusA
 def status_assessment_update(
     *, assessment: StatusAssessment, publish: bool | None = None, **fields: Any
 ) -> StatusAssessment:
-    return record_save(assessment, publish=publish, **fields)
+    return fact_save(assessment, publish=publish, **fields)
 
 
 # --------------------------------------------------------------------------- entry helpers (admin workbench)

@@ -13,15 +13,18 @@ README.md ("Editors"), with examples under docs/import/.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import tablib
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.formats.base_formats import JSON
 
 from .models import Source
+from .services import record_save
 
 # --------------------------------------------------------------------------- formats
 
@@ -93,7 +96,14 @@ class NamedManyToManyWidget(widgets.ManyToManyWidget):
 
 
 class AllOrNothingResource(resources.ModelResource):
-    """Shared behaviour: one transaction, no partial import, no unknown columns."""
+    """Shared behaviour: one transaction, no partial import, no unknown columns, and every
+    row written through the model's service (``record_service``), as the admin and API do."""
+
+    #: The service each imported row is saved through.
+    record_service: Callable[[Model], Model] = staticmethod(record_save)
+
+    def do_instance_save(self, instance, is_create):
+        type(self).record_service(instance)
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
         # Whoever calls (the admin's preview, its confirmation, a script), an invalid row
