@@ -1,4 +1,7 @@
-"""Shared fixtures: the NAFTA data, and the people who use the tracker (personas)."""
+"""Shared fixtures: the NAFTA data, and the people who use the tracker (personas).
+
+Also the suite's plumbing: a fast password hasher.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,25 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
+from django.test import override_settings
 
 from issues.seed.load import load_nafta_data
 
 DATA_APPS = ("rounds", "issues")
 _snapshot: list[tuple[type[models.Model], list[models.Model]]] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """MD5 instead of PBKDF2 for the whole run.
+
+    Django's default hasher is slow on purpose (a million PBKDF2 rounds, about 0.3 s per
+    password here), and every persona fixture sets a password. A test that is about real
+    hashing sets ``settings.PASSWORD_HASHERS`` back to Django's default itself. Subprocesses
+    (tests/ops) read settings.py and keep the production hashers.
+    """
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 def _data_models() -> list[type[models.Model]]:
