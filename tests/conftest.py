@@ -1,11 +1,13 @@
 """Shared fixtures: the NAFTA data, and the people who use the tracker (personas).
 
-Also the suite's plumbing: a fast password hasher.
+Also the suite's plumbing: a fast password hasher, and the ``ops`` and ``browser``
+markers put on every test under ``tests/ops/`` and ``tests/browser/``.
 """
 
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -18,6 +20,19 @@ from issues.seed.load import load_nafta_data
 
 DATA_APPS = ("rounds", "issues")
 _snapshot: list[tuple[type[models.Model], list[models.Model]]] = []
+
+TESTS = Path(__file__).resolve().parent
+# Folders whose tests need more than Python and the database (Redis, subprocesses,
+# Chromium): `pytest -m "not ops and not browser"` leaves them out. Declared in pyproject.toml.
+MARKED_FOLDERS = {"ops": pytest.mark.ops, "browser": pytest.mark.browser}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test by the folder it lives in, so that ``-m`` can select by folder."""
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else None
+        if folder in MARKED_FOLDERS:
+            item.add_marker(MARKED_FOLDERS[folder])
 
 
 @pytest.fixture(scope="session", autouse=True)
