@@ -3,8 +3,11 @@
 The defaults give a local SQLite site for development. Production sets
 ``DJANGO_DEBUG=0``, ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` and a
 ``DATABASE_URL``; a missing or malformed value stops the process at start with a
-message that names the variable, rather than failing later on a request.
-README.md lists every variable.
+message that names the variable, rather than failing later on a request
+(the helpers in ``nafta_tracker/env.py``). README.md lists every variable.
+
+Sections, in order: core, apps and middleware, database, internationalisation, static
+files, authentication and security, API, cache and sessions, logging.
 """
 
 from __future__ import annotations
@@ -16,46 +19,14 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+
+from nafta_tracker.env import env_bool, env_choice, env_int, env_list, env_rate, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-
-
-def env_bool(name: str, default: bool) -> bool:
-    """Read a boolean variable; anything but a clear yes/no is a startup error."""
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}.")
-
-
-def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
-    if minimum is not None and value < minimum:
-        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {raw!r}.")
-    return value
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    return [item.strip() for item in raw.split(",") if item.strip()]
-
+# ----------------------------------------------------------------------------- core
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
@@ -72,6 +43,15 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
+ROOT_URLCONF = "nafta_tracker.site.urls"
+WSGI_APPLICATION = "nafta_tracker.wsgi.application"
+ASGI_APPLICATION = "nafta_tracker.asgi.application"
+
+# Local demo only: `manage.py demo_editor` refuses to run unless this is on.
+DEMO_EDITOR_ENABLED = DEBUG and env_bool("DJANGO_DEMO_EDITOR", True)
+
+# ----------------------------------------------------------------------------- apps and middleware
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -87,6 +67,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "drf_standardized_errors",
     "simple_history",
     "import_export",
     "csp",
@@ -115,8 +96,6 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns lockouts into the lockout page
 ]
 
-ROOT_URLCONF = "nafta_tracker.site.urls"
-
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -133,10 +112,9 @@ TEMPLATES = [
     },
 ]
 
-WSGI_APPLICATION = "nafta_tracker.wsgi.application"
-ASGI_APPLICATION = "nafta_tracker.asgi.application"
+# ----------------------------------------------------------------------------- database
 
-# Database: SQLite file beside manage.py unless DATABASE_URL says otherwise.
+# SQLite file beside manage.py unless DATABASE_URL says otherwise.
 # postgres:// URLs use psycopg 3 (Django picks it when it is installed).
 _DEFAULT_DATABASE_URL = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 _database_url = os.environ.get("DATABASE_URL") or _DEFAULT_DATABASE_URL
@@ -153,18 +131,36 @@ except ValueError as exc:
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A shared SQLite file is one writer at a time; persistent connections buy nothing there.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Take the write lock when a write transaction begins (Django 5.1+). By default a
+    # transaction reads first and asks for the lock at its first write, and when another
+    # process writes meanwhile SQLite cannot let it wait: it fails at once with "database is
+    # locked", a 500 (found by tests/fuzz/run.sh with two gunicorn workers; threaded
+    # `make run` is exposed too). PostgreSQL has no such limitation.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+
+# Optional read replica. Public GET requests read rounds/issues data from it; writes,
+# the admin, every non-GET request, accounts and sessions, and any read after a write in
+# the same request go to the primary (nafta_tracker/db_routing.py).
+_replica_url = env_url("DATABASE_REPLICA_URL", ("postgres", "postgresql", "sqlite"))
+if _replica_url:
+    try:
+        DATABASES["replica"] = dj_database_url.parse(
+            _replica_url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+        )
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URL is not a database URL Django understands: {exc}") from None
+    # Reads only; the test run uses the primary for it.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["nafta_tracker.db_routing.PrimaryReplicaRouter"]
+# Paths whose requests always read from the primary, replica or not.
+REPLICA_EXCLUDED_PATHS = ["/admin/"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
+# ----------------------------------------------------------------------------- internationalisation
 
-# Internationalisation: the interface speaks the three parties' languages;
-# data (quotes) stays in the language it was said in.
+# The interface speaks the three parties' languages; data (quotes) stays in the language
+# it was said in.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -172,155 +168,39 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# ----------------------------------------------------------------------------- static files
+
+# whitenoise serves them from every app server. With debug off they are compressed and
+# named by content hash (collectstatic builds them; make serve runs it). Tests and
+# `make run` set DJANGO_STATIC_MANIFEST=0 and are served straight from the apps' static
+# folders without collectstatic.
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
-
-LOGIN_URL = "admin:login"
-
-# Django REST framework: read for everyone, writes for editors (see issues/api).
-REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
-}
-
-SPECTACULAR_SETTINGS = {
-    "TITLE": "nafta-tracker API",
-    "DESCRIPTION": "The 2017–2018 NAFTA renegotiation, round by round: issues, positions, statements, deadlines.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-}
-
-# Local demo only: `manage.py demo_editor` refuses to run unless this is on.
-DEMO_EDITOR_ENABLED = DEBUG and env_bool("DJANGO_DEMO_EDITOR", True)
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-}
-
-# --------------------------------------------------------------------------- REST API (issue 3)
-# Everything the API needs beyond the defaults above; README.md "API" documents it.
-API_MAX_PAGE_SIZE = 500
-
-
-def env_rate(name: str, default: str) -> str:
-    """A DRF throttle rate such as ``100/minute``; a malformed one is a startup error."""
-    import re
-
-    raw = os.environ.get(name, "").strip() or default
-    if not re.fullmatch(r"[1-9]\d*/(s|sec|second|m|min|minute|h|hour|d|day)", raw):
-        raise ImproperlyConfigured(f"{name} must look like 100/minute (per second, minute, hour or day); got {raw!r}.")
-    return raw
-
-
-INSTALLED_APPS += ["drf_standardized_errors"]
-REST_FRAMEWORK.update(
-    {
-        # Errors: one JSON shape for every 4xx/5xx ({"type", "errors": [{"code", "detail", "attr"}]}).
-        "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
-        "DEFAULT_SCHEMA_CLASS": "nafta_tracker.api.schema.AutoSchema",
-        "DEFAULT_PAGINATION_CLASS": "nafta_tracker.api.pagination.PageNumberPagination",
-        "DEFAULT_CONTENT_NEGOTIATION_CLASS": "nafta_tracker.api.negotiation.ContentNegotiation",
-        # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not a bare 403.
-        "DEFAULT_AUTHENTICATION_CLASSES": [
-            "rest_framework.authentication.TokenAuthentication",
-            "rest_framework.authentication.SessionAuthentication",
-        ],
-        "DEFAULT_THROTTLE_CLASSES": [
-            "rest_framework.throttling.AnonRateThrottle",
-            "rest_framework.throttling.UserRateThrottle",
-        ],
-        "DEFAULT_THROTTLE_RATES": {
-            "anon": env_rate("DJANGO_API_ANON_RATE", "120/minute"),
-            "user": env_rate("DJANGO_API_USER_RATE", "1200/minute"),
-        },
-    }
-)
-_API_ENUMS = {
-    # drf-standardized-errors' error enums, named once instead of once per endpoint.
-    **{
-        name: f"drf_standardized_errors.openapi_serializers.{name}"
-        for name in (
-            "ValidationErrorEnum",
-            "ClientErrorEnum",
-            "ServerErrorEnum",
-            "ErrorCode401Enum",
-            "ErrorCode403Enum",
-            "ErrorCode404Enum",
-            "ErrorCode405Enum",
-            "ErrorCode406Enum",
-            "ErrorCode415Enum",
-            "ErrorCode429Enum",
-            "ErrorCode500Enum",
-        )
+STATIC_MANIFEST = env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
-    # Our vocabularies: several models share field names (status, kind), so each enum gets its own name.
-    "IssueStatusEnum": "issues.models.IssueStatus",
-    "PublicationStateEnum": "issues.models.PublicationState",
-    "PositionKindEnum": "issues.models.PositionKind",
-    "StatementKindEnum": "issues.models.StatementKind",
-    "ToneEnum": "issues.models.Tone",
-    "SourceKindEnum": "issues.models.SourceKind",
-    "DatePrecisionEnum": "rounds.base.DatePrecision",
-    "RoundStatusEnum": "rounds.models.RoundStatus",
-    "OfficialRoleEnum": "rounds.models.OfficialRole",
-    "MilestoneKindEnum": "rounds.models.MilestoneKind",
-    "ErrorCode412Enum": "nafta_tracker.api.schema.ErrorCode412Enum",
 }
-SPECTACULAR_SETTINGS.update(
-    {
-        "COMPONENT_SPLIT_REQUEST": True,
-        "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
-        "ENUM_NAME_OVERRIDES": {
-            **{name: f"{path}.choices" for name, path in _API_ENUMS.items()},
-            # Issue.Kind is nested in the model: no import path, so its choices are spelled out.
-            "IssueKindEnum": [("chapter", "Chapter"), ("annex", "Annex"), ("topic", "Topic")],
-        },
-        "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
-    }
-)
-DRF_STANDARDIZED_ERRORS = {
-    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "412", "415", "429", "500"],
-    "ERROR_SCHEMAS": {"412": "nafta_tracker.api.schema.ErrorResponse412Serializer"},
-}
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not STATIC_MANIFEST
 
-# =========================================================================== production (issue 6)
+# ----------------------------------------------------------------------------- authentication and security
+
 # Secure by default once debug is off: `manage.py check --deploy --fail-level WARNING` is
 # clean with nothing but DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS set. Each default has
 # its variable for deployments that need another value. docs/deploy.md explains them all.
 
-
-def env_choice(name: str, default: str, choices: list[str]) -> str:
-    """Read a variable that must be one of a few known words."""
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    value = raw.strip()
-    if value not in choices:
-        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {raw!r}.")
-    return value
-
-
-def env_url(name: str, schemes: tuple[str, ...]) -> str:
-    """Read an optional URL variable; a URL of another kind is a startup error."""
-    raw = (os.environ.get(name) or "").strip()
-    if raw and not raw.startswith(tuple(f"{scheme}://" for scheme in schemes)):
-        raise ImproperlyConfigured(f"{name} must start with {' or '.join(s + '://' for s in schemes)}; got {raw!r}.")
-    return raw
-
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
 
 # HTTPS. Behind a TLS-terminating proxy or load balancer, set DJANGO_BEHIND_PROXY=1 so that
 # Django trusts its X-Forwarded-Proto header; never set it when clients can reach Django
@@ -351,10 +231,26 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
-# Content-Security-Policy (django-csp 4). No inline script or style anywhere on the public
-# site or the API docs; data: images because Swagger UI's stylesheet draws its icons with
-# them. The admin's exceptions are in CSP_PATH_UPDATES below and nafta_tracker/csp.py.
-from csp.constants import NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE  # noqa: E402
+# Failed admin logins (django-axes): after DJANGO_AXES_FAILURE_LIMIT wrong passwords for
+# one username from one IP address, that pair is locked out for DJANGO_AXES_COOLOFF_MINUTES.
+# Tests log in with client.force_login(user); client.login() needs a request with axes:
+# client.login(request=HttpRequest(), username=…, password=…).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nafta_tracker.lockout.locked_out"  # renders templates/axes/lockout.html
+AXES_VERBOSE = False
+if BEHIND_PROXY:
+    # The client is the address the proxies appended last (right-most), not whatever the
+    # client itself wrote in X-Forwarded-For (left-most), which anyone can forge.
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1, minimum=1)
 
 
 def csp_hash(source: str) -> str:
@@ -363,6 +259,9 @@ def csp_hash(source: str) -> str:
     return f"'sha256-{digest}'"
 
 
+# Content-Security-Policy (django-csp 4). No inline script or style anywhere on the public
+# site or the API docs; data: images because Swagger UI's stylesheet draws its icons with
+# them. The admin's exceptions are in CSP_PATH_UPDATES below and nafta_tracker/csp.py.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -389,40 +288,98 @@ CSP_PATH_UPDATES = {
     },
 }
 
-# Static files: whitenoise serves them from every app server. With debug off they are
-# compressed and named by content hash (collectstatic builds them; make serve runs it).
-# Tests and `make run` set DJANGO_STATIC_MANIFEST=0 and are served straight from the
-# apps' static folders without collectstatic.
-STATIC_MANIFEST = env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if STATIC_MANIFEST
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+# ----------------------------------------------------------------------------- API
+
+# Django REST framework: read for everyone, writes for editors (see issues/api).
+# README.md "API" documents it.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "nafta_tracker.api.schema.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "nafta_tracker.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "nafta_tracker.api.negotiation.ContentNegotiation",
+    # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not a bare 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_rate("DJANGO_API_ANON_RATE", "120/minute"),
+        "user": env_rate("DJANGO_API_USER_RATE", "1200/minute"),
     },
+    # Errors: one JSON shape for every 4xx/5xx ({"type", "errors": [{"code", "detail", "attr"}]}).
+    "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
 }
-WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not STATIC_MANIFEST
+API_MAX_PAGE_SIZE = 500
 
-# Optional read replica. Public GET requests read rounds/issues data from it; writes,
-# the admin, every non-GET request, accounts and sessions, and any read after a write in
-# the same request go to the primary (nafta_tracker/db_routing.py).
-_replica_url = env_url("DATABASE_REPLICA_URL", ("postgres", "postgresql", "sqlite"))
-if _replica_url:
-    try:
-        DATABASES["replica"] = dj_database_url.parse(
-            _replica_url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+DRF_STANDARDIZED_ERRORS = {
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "412", "415", "429", "500"],
+    "ERROR_SCHEMAS": {"412": "nafta_tracker.api.schema.ErrorResponse412Serializer"},
+}
+
+# OpenAPI schema (drf-spectacular): enums named once, instead of once per endpoint.
+_API_ENUMS = {
+    # drf-standardized-errors' error enums.
+    **{
+        name: f"drf_standardized_errors.openapi_serializers.{name}"
+        for name in (
+            "ValidationErrorEnum",
+            "ClientErrorEnum",
+            "ServerErrorEnum",
+            "ErrorCode401Enum",
+            "ErrorCode403Enum",
+            "ErrorCode404Enum",
+            "ErrorCode405Enum",
+            "ErrorCode406Enum",
+            "ErrorCode415Enum",
+            "ErrorCode429Enum",
+            "ErrorCode500Enum",
         )
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"DATABASE_REPLICA_URL is not a database URL Django understands: {exc}") from None
-    # Reads only; the test run uses the primary for it.
-    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["nafta_tracker.db_routing.PrimaryReplicaRouter"]
-# Paths whose requests always read from the primary, replica or not.
-REPLICA_EXCLUDED_PATHS = ["/admin/"]
+    },
+    # Our vocabularies: several models share field names (status, kind), so each enum gets its own name.
+    "IssueStatusEnum": "issues.models.IssueStatus",
+    "PublicationStateEnum": "rounds.publishing.PublicationState",
+    "PositionKindEnum": "issues.models.PositionKind",
+    "StatementKindEnum": "issues.models.StatementKind",
+    "ToneEnum": "issues.models.Tone",
+    "SourceKindEnum": "rounds.models.SourceKind",
+    "DatePrecisionEnum": "rounds.base.DatePrecision",
+    "RoundStatusEnum": "rounds.models.RoundStatus",
+    "OfficialRoleEnum": "rounds.models.OfficialRole",
+    "MilestoneKindEnum": "rounds.models.MilestoneKind",
+    "ErrorCode412Enum": "nafta_tracker.api.schema.ErrorCode412Enum",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "nafta-tracker API",
+    "DESCRIPTION": "The 2017–2018 NAFTA renegotiation, round by round: issues, positions, statements, deadlines.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    # Request bodies are documented as JSON only: form encodings cannot say null or an empty
+    # list, so the schema would promise what they cannot carry. (The browsable API's forms
+    # still work.)
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
+    "ENUM_NAME_OVERRIDES": {
+        **{name: f"{path}.choices" for name, path in _API_ENUMS.items()},
+        # Issue.Kind is nested in the model: no import path, so its choices are spelled out.
+        "IssueKindEnum": [("chapter", "Chapter"), ("annex", "Annex"), ("topic", "Topic")],
+    },
+    "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
+}
 
-# Cache: Redis when REDIS_URL is set (shared by every app server), otherwise this
-# process's memory. Short socket timeouts keep a stalled Redis from stalling requests.
+# ----------------------------------------------------------------------------- cache and sessions
+
+# Redis when REDIS_URL is set (shared by every app server), otherwise this process's
+# memory. Short socket timeouts keep a stalled Redis from stalling requests.
 REDIS_URL = env_url("REDIS_URL", ("redis", "rediss", "unix"))
 if REDIS_URL:
     CACHES = {
@@ -450,35 +407,11 @@ RESPONSE_CACHE_SECONDS = env_int("DJANGO_RESPONSE_CACHE_SECONDS", 600 if REDIS_U
 # Never cached, whoever asks (prefixes of the request path).
 RESPONSE_CACHE_EXCLUDED_PATHS = ["/admin/", "/api/", "/i18n/", "/healthz"]
 
-# Failed admin logins (django-axes): after DJANGO_AXES_FAILURE_LIMIT wrong passwords for
-# one username from one IP address, that pair is locked out for DJANGO_AXES_COOLOFF_MINUTES.
-# Tests log in with client.force_login(user); client.login() needs a request with axes:
-# client.login(request=HttpRequest(), username=…, password=…).
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "nafta_tracker.lockout.locked_out"  # renders templates/axes/lockout.html
-AXES_VERBOSE = False
-if BEHIND_PROXY:
-    # The client is the address the proxies appended last (right-most), not whatever the
-    # client itself wrote in X-Forwarded-For (left-most), which anyone can forge.
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1, minimum=1)
+# ----------------------------------------------------------------------------- logging
 
-# =========================================================================== API fuzzing (issue 6, make fuzz)
-# SQLite: take the write lock when a write transaction begins (Django 5.1+). By default a
-# transaction reads first and asks for the lock at its first write, and when another process
-# writes meanwhile SQLite cannot let it wait: it fails at once with "database is locked", a 500
-# (found by tests/fuzz/run.sh with two gunicorn workers; threaded `make run` is exposed too).
-# PostgreSQL has no such limitation.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
-# Request bodies are documented as JSON only: form encodings cannot say null or an empty list,
-# so the schema would promise what they cannot carry. (The browsable API's forms still work.)
-SPECTACULAR_SETTINGS["PARSER_WHITELIST"] = ["rest_framework.parsers.JSONParser"]
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+}

@@ -1,18 +1,50 @@
-"""Shared fixtures: the NAFTA data, and the people who use the tracker (personas)."""
+"""Shared fixtures: the NAFTA data, and the people who use the tracker (personas).
+
+Also the suite's plumbing: a fast password hasher, and the ``ops`` and ``browser``
+markers put on every test under ``tests/ops/`` and ``tests/browser/``.
+"""
 
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
+from django.test import override_settings
 
 from issues.seed.load import load_nafta_data
 from nafta_tracker.registry import data_tables
 
 _snapshot: list[tuple[type[models.Model], list[models.Model]]] = []
+
+TESTS = Path(__file__).resolve().parent
+# Folders whose tests need more than Python and the database (Redis, subprocesses,
+# Chromium): `pytest -m "not ops and not browser"` leaves them out. Declared in pyproject.toml.
+MARKED_FOLDERS = {"ops": pytest.mark.ops, "browser": pytest.mark.browser}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test by the folder it lives in, so that ``-m`` can select by folder."""
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else None
+        if folder in MARKED_FOLDERS:
+            item.add_marker(MARKED_FOLDERS[folder])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """MD5 instead of PBKDF2 for the whole run.
+
+    Django's default hasher is slow on purpose (a million PBKDF2 rounds, about 0.3 s per
+    password here), and every persona fixture sets a password. A test that is about real
+    hashing sets ``settings.PASSWORD_HASHERS`` back to Django's default itself. Subprocesses
+    (tests/ops) read settings.py and keep the production hashers.
+    """
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 def _data_models() -> list[type[models.Model]]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from django.core.cache import cache
+from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -14,6 +16,19 @@ def fresh_throttle():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def schema(tmp_path_factory) -> dict:
+    """The OpenAPI schema as `manage.py spectacular` writes it, parsed.
+
+    Built once per run: generating and validating it takes about 4 s, and it depends on
+    code and settings only, not on the database. Tests must not change it.
+    """
+    path = tmp_path_factory.mktemp("schema") / "schema.yaml"
+    # --fail-on-warn turns any warning (unguessable type, enum clash...) into a failure.
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(path))
+    return yaml.safe_load(path.read_text())
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import transaction
 
 from tests.factories import (
     IssueFactory,
@@ -21,10 +22,17 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-@pytest.fixture(params=[5, 200], ids=["5-rows", "200-rows"])
-def world(request):
+@pytest.fixture(scope="module", params=[5, 200], ids=["5-rows", "200-rows"])
+def world(request, django_db_setup, django_db_blocker):
+    """Built once per size for the whole module (inside a transaction rolled back at the end):
+    the tests only read it, and the 200-row world takes over a second to build."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_world(request.param)
+        transaction.set_rollback(True)
+
+
+def _build_world(n: int) -> dict:
     """``n`` statements, positions and assessments over a few parties, speakers, rounds, issues and sources."""
-    n = request.param
     parties = [PartyFactory() for _ in range(3)]
     speakers = [OfficialFactory(party=parties[i % 3]) for i in range(4)]
     sources = [SourceFactory() for _ in range(3)]

@@ -3,18 +3,8 @@
 import re
 
 import pytest
-import yaml
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def schema(tmp_path_factory):
-    path = tmp_path_factory.mktemp("schema") / "schema.yaml"
-    # --fail-on-warn turns any warning (unguessable type, enum clash...) into a failure.
-    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(path))
-    return yaml.safe_load(path.read_text())
 
 
 def parameters(schema, path, method="get"):

@@ -6,8 +6,6 @@ schema did not allow.
 """
 
 import pytest
-import yaml
-from django.core.management import call_command
 
 from tests.factories import StatementFactory
 
@@ -24,13 +22,6 @@ LISTS = [
     "/api/v1/milestones/",
     "/api/v1/sources/",
 ]
-
-
-@pytest.fixture(scope="module")
-def schema(tmp_path_factory):
-    path = tmp_path_factory.mktemp("schema") / "schema.yaml"
-    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(path))
-    return yaml.safe_load(path.read_text())
 
 
 def resolve(schema, node):

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from rest_framework.throttling import SimpleRateThrottle
 
-from nafta_tracker.settings import env_rate
+from nafta_tracker.env import env_rate
 
 pytestmark = pytest.mark.django_db
 

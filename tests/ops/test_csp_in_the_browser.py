@@ -36,7 +36,7 @@ document.addEventListener('securitypolicyviolation', (e) => {
 });
 """
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture
