@@ -215,7 +215,7 @@ class IssueAdmin(EditorAdmin):
     date_hierarchy = "updated_at"
     ordering = ("title",)
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("related",)
+    autocomplete_fields = ("related", "outcome_source")
     # A milestone's issues are chosen on the milestone, where editors enter the date.
     exclude = ("milestones",)
     inlines = (IssueStatusInline, IssuePositionInline)

@@ -10,12 +10,13 @@ runs a fixed number of queries whatever the number of rows
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 from nafta_tracker.freshness import public_page
 from rounds import models as frame_models
-from rounds.models import Milestone, Official, Party, Round
+from rounds.models import Appointment, Milestone, Official, Party, Round
 
 from . import selectors
 from .views import DETAIL_STATEMENTS, STATEMENTS_PER_PAGE
@@ -27,7 +28,7 @@ class RoundListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return selectors.rounds_with_statement_counts(Round.objects.select_related("host_party")).order_by("number")
+        return selectors.rounds_with_statement_counts(Round.objects.select_related("host_party")).in_order()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -38,12 +39,12 @@ class RoundListView(ListView):
 @method_decorator(public_page, name="dispatch")
 class RoundDetailView(DetailView):
     template_name = "rounds/round_detail.html"
-    queryset = Round.objects.select_related("host_party", "source")
+    queryset = Round.objects.select_related("host_party", "source").prefetch_related("parties")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         outcome = selectors.round_outcome(self.object, statements=DETAIL_STATEMENTS)
-        context.update(vars(outcome))
+        context.update(vars(outcome), closed=outcome.closed)
         if outcome.after_start is None:  # a round without dates has no "after" section
             for name in ("after_start", "after_end", "after_statements", "after_assessments"):
                 context.pop(name)
@@ -63,7 +64,9 @@ class OfficialListView(ListView):
 @method_decorator(public_page, name="dispatch")
 class OfficialDetailView(DetailView):
     template_name = "rounds/official_detail.html"
-    queryset = Official.objects.select_related("party", "source")
+    queryset = Official.objects.select_related("party", "source").prefetch_related(
+        Prefetch("appointments", queryset=Appointment.objects.select_related("source"))
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -20,8 +20,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, precision_constraint
-from rounds.models import Milestone, Official, Party, Round, Source, SourceKind, http_url_validator  # noqa: F401
+from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, format_partial_date, precision_constraint
+from rounds.models import (  # noqa: F401
+    Appointment,
+    Milestone,
+    Official,
+    Party,
+    Round,
+    Source,
+    SourceKind,
+    http_url_validator,
+)
 from rounds.publishing import (  # noqa: F401  (re-exported: the vocabulary of this app's facts)
     PublicationState,
     Publishable,
@@ -237,6 +246,36 @@ class Issue(TimeStampedModel):
         help_text=_("Deadlines and dates that bear on the issue."),
     )
 
+    # How it ended: what the final text says and where, or that it was dropped.
+    outcome_status = models.CharField(
+        _("outcome"),
+        max_length=10,
+        choices=[(IssueStatus.AGREED, IssueStatus.AGREED.label), (IssueStatus.DROPPED, IssueStatus.DROPPED.label)],
+        blank=True,
+        help_text=_("Empty while the issue is open."),
+    )
+    outcome_date = models.DateField(_("outcome date"), null=True, blank=True)
+    outcome_date_precision = models.CharField(
+        _("outcome date precision"), max_length=12, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    outcome_reference = models.CharField(
+        _("where the final text settles it"),
+        max_length=200,
+        blank=True,
+        help_text=_('Chapter and article, e.g. "USMCA Article 34.7".'),
+    )
+    outcome_note = models.TextField(
+        _("outcome note"), blank=True, help_text=_("What the final text says, in our words.")
+    )
+    outcome_source = models.ForeignKey(
+        Source,
+        verbose_name=_("outcome source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="issue_outcomes",
+    )
+
     objects = IssueQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -246,6 +285,16 @@ class Issue(TimeStampedModel):
         verbose_name_plural = _("issues")
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=["chapter", "annex", "topic"]), name="issue_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(outcome_status__in=["", IssueStatus.AGREED, IssueStatus.DROPPED]),
+                name="issue_outcome_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome_status="") | Q(outcome_date__isnull=False, outcome_source__isnull=False),
+                name="issue_outcome_dated_and_sourced",
+                violation_error_message=_("An outcome needs its date and its source."),
+            ),
+            precision_constraint("issue_outcome", field="outcome_date_precision"),
         ]
 
     def __str__(self) -> str:
@@ -261,6 +310,10 @@ class Issue(TimeStampedModel):
             return self.current_status_code
         latest = self.status_history.published().order_by("-date", "-id").values_list("status", flat=True).first()
         return latest
+
+    @property
+    def display_outcome_date(self) -> str:
+        return format_partial_date(self.outcome_date, self.outcome_date_precision)
 
     @property
     def current_status_label(self) -> str:
@@ -419,9 +472,21 @@ class Position(Publishable, PartialDateModel, TimeStampedModel):
 
 class StatementQuerySet(PublishableQuerySet):
     def with_related(self) -> StatementQuerySet:
-        """Everything a statement is shown with, in two queries whatever the row count."""
-        return self.select_related("speaker__party", "attributed_party", "round", "source").prefetch_related(
-            Prefetch("issues", queryset=Issue.objects.order_by("title"))
+        """Everything a statement is shown with, in two queries whatever the row count.
+
+        ``speaker_title``: the title the speaker held on the statement's date, from their
+        appointments (a subquery, not a query per row); empty when none covers the date.
+        """
+        held = (
+            Appointment.objects.filter(official=OuterRef("speaker"))
+            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=OuterRef("date")))
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("date")))
+            .order_by(F("valid_from").desc(nulls_last=True), "-id")
+        )
+        return (
+            self.select_related("speaker__party", "attributed_party", "round", "source")
+            .prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("title")))
+            .annotate(speaker_title=Subquery(held.values("title")[:1]))
         )
 
     def compact(self) -> StatementQuerySet:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
 from rounds.models import Official, OfficialQuerySet, Party, Round, RoundQuerySet
 from rounds.publishing import PublicationState
 
-from .models import Issue, IssueQuerySet, IssueStatus, Position, Statement, StatusAssessment
+from .models import Issue, IssueQuerySet, IssueStatus, Position, PositionKind, Statement, StatusAssessment
 
 ROUND_EMBEDDED_STATEMENTS = 50  # the API's round detail embeds the newest 50; statements_url has them all
 
@@ -28,8 +28,16 @@ def _published_statements() -> Count:
 
 
 def rounds_with_statement_counts(rounds: RoundQuerySet) -> RoundQuerySet:
-    """Annotate ``statement_count``: published statements made during each round."""
-    return rounds.annotate(statement_count=_published_statements())
+    """Annotate ``statement_count`` and ``assessment_count``: the published statements made
+    and the issue statuses assessed at each round or meeting."""
+    return rounds.annotate(
+        statement_count=_published_statements(),
+        assessment_count=Count(
+            "status_assessments",
+            filter=Q(status_assessments__state=PublicationState.PUBLISHED),
+            distinct=True,
+        ),
+    )
 
 
 def officials_with_statement_counts(officials: OfficialQuerySet) -> OfficialQuerySet:
@@ -72,6 +80,11 @@ class RoundOutcome:
     after_end: datetime.date | None = None
     after_statements: Any = ()
     after_assessments: Any = ()
+
+    @property
+    def closed(self) -> list[StatusAssessment]:
+        """What closed here: the chapters, annexes and issues assessed as agreed at the round."""
+        return [assessment for assessment in self.assessments if assessment.status == IssueStatus.AGREED]
 
 
 def round_outcome(round_: Round, *, statements: int) -> RoundOutcome:
@@ -154,3 +167,28 @@ def issue_board(day: datetime.date | None = None) -> tuple[IssueQuerySet, list[t
     counts = Issue.objects.with_status_as_of(day).status_counts()
     summary = [(code, label, counts[code]) for code, label in IssueStatus.choices if counts.get(code)]
     return issues, summary
+
+
+def how_it_ended() -> IssueQuerySet:
+    """Issues that reached an outcome, each beside the first demand made on it.
+
+    ``first_demand``, ``first_demand_party`` and ``first_demand_date`` come from the
+    issue's earliest published position of kind demand or proposal (one query in all):
+    the home page sets where each contested issue started beside where it ended.
+    """
+    first = (
+        Position.objects.published()
+        .filter(issue=OuterRef("pk"), kind__in=[PositionKind.DEMAND, PositionKind.PROPOSAL])
+        .order_by("date", "id")
+    )
+    return (
+        Issue.objects.exclude(outcome_status="")
+        .select_related("outcome_source")
+        .annotate(
+            first_demand=Subquery(first.values("summary")[:1]),
+            first_demand_party=Subquery(first.values("party__name")[:1]),
+            first_demand_date=Subquery(first.values("date")[:1]),
+        )
+        .filter(first_demand__isnull=False)
+        .order_by("title")
+    )

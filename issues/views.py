@@ -68,18 +68,22 @@ class IssueDetailView(DetailView):
     template_name = "issues/issue_detail.html"
 
     def get_queryset(self):
-        return Issue.objects.with_current_status()
+        return Issue.objects.with_current_status().select_related("outcome_source")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         issue = self.object
         history = list(issue.status_history.published().select_related("round", "source").chronological())
+        closed_at = next(
+            (entry.round for entry in history if entry.status == IssueStatus.AGREED and entry.round_id), None
+        )
         positions = (
             issue.positions.published().select_related("party", "round", "source").order_by("party__name", "date", "id")
         )
         statements = Statement.objects.published().about(issue)
         rounds = list(Round.objects.dated().order_by("start_date"))
         context.update(
+            closed_at=closed_at,
             status_history=history,
             charts=[
                 chart

@@ -350,6 +350,7 @@ _API_ENUMS = {
     "SourceKindEnum": "rounds.models.SourceKind",
     "DatePrecisionEnum": "rounds.base.DatePrecision",
     "RoundStatusEnum": "rounds.models.RoundStatus",
+    "MeetingKindEnum": "rounds.models.MeetingKind",
     "OfficialRoleEnum": "rounds.models.OfficialRole",
     "MilestoneKindEnum": "rounds.models.MilestoneKind",
     "ErrorCode412Enum": "nafta_tracker.api.schema.ErrorCode412Enum",

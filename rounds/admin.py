@@ -13,9 +13,9 @@ from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy
 
-from .admin_base import EditorAdmin, ImportExportEditorMixin
+from .admin_base import EditorAdmin, EditorInlineMixin, ImportExportEditorMixin
 from .admin_forms import HttpURLField
-from .models import Milestone, Official, Party, Round, Source
+from .models import Appointment, Milestone, Official, Party, Round, Source
 from .resources import SourceResource
 
 
@@ -46,6 +46,16 @@ class PartyAdmin(EditorAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
+class AppointmentInline(EditorInlineMixin, admin.TabularInline):
+    """The official's titles and roles over time; statements show the one held on their date."""
+
+    model = Appointment
+    fields = ("title", "role", "valid_from", "valid_to", "source")
+    autocomplete_fields = ("source",)
+    inline_select_related = ("source",)
+    extra = 0
+
+
 @admin.register(Official)
 class OfficialAdmin(EditorAdmin):
     list_display = ("name", "title", "party", "role", "organisation")
@@ -56,16 +66,17 @@ class OfficialAdmin(EditorAdmin):
     ordering = ("name",)
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("source",)
+    inlines = (AppointmentInline,)
 
 
 @admin.register(Round)
 class RoundAdmin(EditorAdmin):
-    list_display = ("number", "city", "host_party", "start_date", "end_date", "status")
-    list_filter = ("status", "host_party")
+    list_display = ("__str__", "kind", "city", "host_party", "start_date", "end_date", "status")
+    list_filter = ("kind", "status", "host_party")
     list_select_related = ("host_party",)
-    search_fields = ("city", "venue", "slug")
+    search_fields = ("city", "venue", "title", "slug")
     date_hierarchy = "start_date"
-    ordering = ("number",)
+    ordering = ("start_date", "number")
     prepopulated_fields = {"slug": ("city",)}
     autocomplete_fields = ("source",)
 

@@ -81,9 +81,9 @@ class PartialDateModel(models.Model):
         return format_partial_date(self.date, self.date_precision)
 
 
-def precision_constraint(prefix: str) -> models.CheckConstraint:
-    """Database check that ``date_precision`` holds one of the known values."""
+def precision_constraint(prefix: str, field: str = "date_precision") -> models.CheckConstraint:
+    """Database check that a date-precision column holds one of the known values."""
     return models.CheckConstraint(
-        condition=models.Q(date_precision__in=DatePrecision.values),
+        condition=models.Q(**{f"{field}__in": DatePrecision.values}),
         name=f"{prefix}_date_precision_valid",
     )

@@ -245,6 +245,63 @@ class Official(TimeStampedModel):
         return reverse("rounds:official-detail", args=[self.slug])
 
 
+class AppointmentQuerySet(models.QuerySet["Appointment"]):
+    def held_on(self, day: datetime.date) -> AppointmentQuerySet:
+        """Appointments in force on ``day`` (an open end counts as still in force)."""
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
+
+
+class Appointment(TimeStampedModel):
+    """An official's title and role over a span of time (Freeland at Foreign Affairs, Seade
+    as the president-elect's negotiator). A statement shows the title its speaker held on
+    its date; ``Official.title`` is the latest one."""
+
+    official = models.ForeignKey(
+        Official, verbose_name=_("official"), on_delete=models.CASCADE, related_name="appointments"
+    )
+    title = models.CharField(_("title"), max_length=200, help_text=_("Title or role as the source gives it."))
+    role = models.CharField(_("role"), max_length=30, choices=OfficialRole.choices, default=OfficialRole.OFFICIAL)
+    valid_from = models.DateField(_("from"), null=True, blank=True, help_text=_("Empty when the source does not say."))
+    valid_to = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty while in office or unknown."))
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="appointments")
+
+    objects = AppointmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["official", F("valid_from").asc(nulls_first=True), "id"]
+        verbose_name = _("appointment")
+        verbose_name_plural = _("appointments")
+        constraints = [
+            models.CheckConstraint(condition=Q(role__in=OfficialRole.values), name="appointment_role_valid"),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="appointment_ends_after_it_starts",
+                violation_error_message=_("An appointment cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.official}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return self.official.get_absolute_url()
+
+
+class MeetingKind(models.TextChoices):
+    """What sort of meeting: a numbered negotiating round, or one of the meetings between and after them."""
+
+    ROUND = "round", _("negotiating round")
+    MINISTERIAL = "ministerial", _("ministerial meeting")
+    INTERSESSIONAL = "intersessional", _("intersessional meeting")
+    BILATERAL = "bilateral", _("bilateral talks")
+    LEADERS = "leaders", _("leaders' meeting")
+    SIGNING = "signing", _("signing")
+    OTHER = "other", _("other meeting")
+
+
 class RoundStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("scheduled")
     IN_PROGRESS = "in_progress", _("in progress")
@@ -271,13 +328,27 @@ class RoundQuerySet(models.QuerySet["Round"]):
         on = on or today()
         return self.exclude(status=RoundStatus.CANCELLED).filter(start_date__lte=on).order_by("-start_date").first()
 
+    def formal(self) -> RoundQuerySet:
+        """The numbered negotiating rounds only (not ministerials, bilateral talks or signings)."""
+        return self.filter(kind=MeetingKind.ROUND)
+
     def before(self, round_: Round) -> RoundQuerySet:
-        """Rounds numbered before ``round_``, nearest first."""
-        return self.filter(number__lt=round_.number).order_by("-number")
+        """Meetings that started before ``round_``, nearest first (none while its dates are unknown)."""
+        if round_.start_date is None:
+            return self.none()
+        earlier = Q(start_date__lt=round_.start_date) | Q(start_date=round_.start_date, pk__lt=round_.pk)
+        return self.exclude(pk=round_.pk).filter(earlier).order_by("-start_date", "-pk")
 
     def after(self, round_: Round) -> RoundQuerySet:
-        """Rounds numbered after ``round_``, nearest first."""
-        return self.filter(number__gt=round_.number).order_by("number")
+        """Meetings that started after ``round_``, nearest first (none while its dates are unknown)."""
+        if round_.start_date is None:
+            return self.none()
+        later = Q(start_date__gt=round_.start_date) | Q(start_date=round_.start_date, pk__gt=round_.pk)
+        return self.exclude(pk=round_.pk).filter(later).order_by("start_date", "pk")
+
+    def in_order(self) -> RoundQuerySet:
+        """Oldest first; meetings without dates last, rounds by number."""
+        return self.order_by(F("start_date").asc(nulls_last=True), F("number").asc(nulls_last=True), "pk")
 
     def dated(self) -> RoundQuerySet:
         """Rounds whose dates are known (the only ones a calendar or a timeline can place)."""
@@ -285,18 +356,48 @@ class RoundQuerySet(models.QuerySet["Round"]):
 
 
 class Round(TimeStampedModel):
-    """A formal negotiating round."""
+    """A meeting of the negotiation: a formal numbered round, or a ministerial, intersessional
+    or bilateral meeting, a leaders' meeting or the signing.
+
+    All of them are where things were said and settled, so statements, positions and
+    status assessments point at any of them; ``number`` is for the formal rounds only.
+    The model keeps its name (and its URLs, ``/rounds/<slug>/``) from when it held
+    numbered rounds alone.
+    """
 
     #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
     html_route = {"view_name": "rounds:round-detail"}
 
     Status = RoundStatus
+    Kind = MeetingKind
 
-    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=MeetingKind.choices, default=MeetingKind.ROUND)
+    number = models.PositiveSmallIntegerField(
+        _("number"), unique=True, null=True, blank=True, help_text=_("Formal rounds only: 1, 2, 3…")
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        blank=True,
+        help_text=_('For meetings that are not numbered rounds, e.g. "Ministerial meeting, Washington".'),
+    )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     city = models.CharField(_("host city"), max_length=100)
     host_party = models.ForeignKey(
-        Party, verbose_name=_("host party"), on_delete=models.PROTECT, related_name="hosted_rounds"
+        Party,
+        verbose_name=_("host party"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_rounds",
+        help_text=_("Empty when the meeting was held outside the three countries."),
+    )
+    parties = models.ManyToManyField(
+        Party,
+        verbose_name=_("parties at the table"),
+        blank=True,
+        related_name="meetings",
+        help_text=_("Who negotiated there: all three, or two in bilateral talks."),
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
@@ -317,11 +418,22 @@ class Round(TimeStampedModel):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["number"]
-        verbose_name = _("round")
-        verbose_name_plural = _("rounds")
+        ordering = [F("start_date").asc(nulls_last=True), F("number").asc(nulls_last=True)]
+        verbose_name = _("round or meeting")
+        verbose_name_plural = _("rounds and meetings")
         constraints = [
             models.CheckConstraint(condition=Q(number__gte=1), name="round_number_positive"),
+            models.CheckConstraint(condition=Q(kind__in=MeetingKind.values), name="round_kind_valid"),
+            models.CheckConstraint(
+                condition=~Q(kind=MeetingKind.ROUND) | Q(number__isnull=False),
+                name="round_formal_has_number",
+                violation_error_message=_("A formal negotiating round needs its number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=MeetingKind.ROUND) | ~Q(title=""),
+                name="round_meeting_has_title",
+                violation_error_message=_("Give a meeting that is not a numbered round a title."),
+            ),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="round_end_not_before_start",
@@ -330,10 +442,16 @@ class Round(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return _("Round %(number)s, %(city)s") % {"number": self.number, "city": self.city}
+        if self.number is not None:
+            return _("Round %(number)s, %(city)s") % {"number": self.number, "city": self.city}
+        return self.title or f"{self.get_kind_display()}, {self.city}"
 
     def get_absolute_url(self) -> str:
         return reverse("rounds:round-detail", args=[self.slug])
+
+    @property
+    def is_formal_round(self) -> bool:
+        return self.kind == MeetingKind.ROUND
 
     def contains(self, day: datetime.date) -> bool:
         """Whether ``day`` falls within the round's dates (False while they are unknown)."""

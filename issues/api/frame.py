@@ -7,7 +7,7 @@ issues, so those live here, one layer up. URLs and fields are as they always wer
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
@@ -143,7 +143,9 @@ class RoundViewSet(ConditionalReadOnlyViewSet):
     detail_version_tables = (StatusAssessment, Statement, Issue, Official, Party, Source)
 
     def get_queryset(self):
-        rounds = Round.objects.select_related("host_party", "source").order_by("number")
+        rounds = Round.objects.select_related("host_party", "source").prefetch_related("parties")
+        # Formal rounds by number (as clients have always had them), then the other meetings by date.
+        rounds = rounds.order_by(F("number").asc(nulls_last=True), "start_date", "pk")
         return selectors.rounds_with_outcomes(rounds) if self.action == "retrieve" else rounds
 
     def get_serializer_class(self):

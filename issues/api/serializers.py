@@ -165,6 +165,23 @@ class IssueHistoryEntrySerializer(StatusAssessmentSerializer):
         ]
 
 
+class IssueOutcomeSerializer(serializers.ModelSerializer):
+    """How the issue ended: agreed (what the final text says, and where) or dropped."""
+
+    status = serializers.CharField(source="outcome_status", help_text=_("agreed or dropped."))
+    date = serializers.DateField(source="outcome_date")
+    date_precision = serializers.CharField(source="outcome_date_precision")
+    reference = serializers.CharField(
+        source="outcome_reference", help_text=_("Where the final text settles it (chapter, article).")
+    )
+    note = serializers.CharField(source="outcome_note")
+    source = SourceSummarySerializer(source="outcome_source")
+
+    class Meta:
+        model = Issue
+        fields = ["status", "date", "date_precision", "reference", "note", "source"]
+
+
 class IssueSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:issue-detail")
     html_url = HtmlUrlField(Issue)
@@ -185,6 +202,7 @@ class IssueSerializer(serializers.ModelSerializer):
         source="last_change",
         help_text=_("Latest change to the issue, its status history or its positions (what updated_since filters on)."),
     )
+    outcome = serializers.SerializerMethodField(help_text=_("How the issue ended; null while it is open."))
 
     class Meta:
         model = Issue
@@ -199,8 +217,15 @@ class IssueSerializer(serializers.ModelSerializer):
             "status_label",
             "status_changed_on",
             "latest_positions",
+            "outcome",
             "updated_at",
         ]
+
+    @extend_schema_field(IssueOutcomeSerializer(allow_null=True))
+    def get_outcome(self, issue: Issue) -> dict | None:
+        if not issue.outcome_status:
+            return None
+        return IssueOutcomeSerializer(issue, context=self.context).data
 
 
 class IssueDetailSerializer(IssueSerializer):

@@ -21,7 +21,7 @@ from nafta_tracker.api.renderers import CSVRenderer
 from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet, EditableViewSet
 from rounds import services as frame_services
-from rounds.models import Milestone, Official, Party, Round, Source
+from rounds.models import Appointment, Milestone, Official, Party, Round, Source
 
 from . import csv as csv_serializers
 from . import filters, serializers
@@ -118,7 +118,7 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     detail_version_tables = (StatusAssessment, Position, Party, Round, Source)
 
     def get_queryset(self):
-        issues = Issue.objects.with_current_status().with_last_change()
+        issues = Issue.objects.with_current_status().with_last_change().select_related("outcome_source")
         if self.action == "retrieve":
             return issues.with_latest_positions().with_published_history().prefetch_related("related")
         return issues.with_latest_positions()
@@ -149,7 +149,7 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     update_service = services.statement_update
     update_instance_kwarg = "statement"
     extra_domain_error_codes = {"text": {"duplicate"}}
-    list_version_tables = (Official, Party, Round, Source, Issue)
+    list_version_tables = (Official, Appointment, Party, Round, Source, Issue)
     detail_version_fields = (
         "updated_at",
         "speaker__updated_at",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from nafta_tracker.api.serializers import ApiUrlField, HtmlUrlField
-from rounds.models import Official, Party, Round, Source
+from rounds.models import Appointment, Official, Party, Round, Source
 
 
 class PartySummarySerializer(serializers.ModelSerializer):
@@ -57,6 +57,14 @@ class PartySerializer(serializers.ModelSerializer):
         fields = ["slug", "url", "html_url", "name", "short_name", "iso_code", "updated_at"]
 
 
+class AppointmentSerializer(serializers.ModelSerializer):
+    source = SourceSummarySerializer()
+
+    class Meta:
+        model = Appointment
+        fields = ["title", "role", "valid_from", "valid_to", "source"]
+
+
 class OfficialSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:official-detail")
     html_url = HtmlUrlField(Official)
@@ -68,10 +76,20 @@ class OfficialSerializer(serializers.ModelSerializer):
         fields = ["slug", "url", "html_url", "name", "title", "role", "party", "organisation", "source", "updated_at"]
 
 
+class OfficialDetailSerializer(OfficialSerializer):
+    appointments = AppointmentSerializer(many=True, help_text=_("Titles and roles over time, oldest first."))
+
+    class Meta(OfficialSerializer.Meta):
+        fields = [*OfficialSerializer.Meta.fields, "appointments"]
+
+
 class RoundSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:round-detail")
     html_url = HtmlUrlField(Round)
-    host_party = PartySummarySerializer()
+    host_party = PartySummarySerializer(allow_null=True)
+    parties = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True, help_text=_("Slugs of the parties at the table.")
+    )
     source = SourceSummarySerializer(allow_null=True)
 
     class Meta:
@@ -80,10 +98,13 @@ class RoundSerializer(serializers.ModelSerializer):
             "slug",
             "url",
             "html_url",
+            "kind",
             "number",
+            "title",
             "city",
             "venue",
             "host_party",
+            "parties",
             "start_date",
             "end_date",
             "status",

@@ -3,12 +3,13 @@ statements, so their endpoints are in ``issues.api.frame``."""
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet
-from rounds.models import Official, Party, Source
+from rounds.models import Appointment, Official, Party, Source
 
 from . import filters, serializers
 
@@ -35,3 +36,15 @@ class OfficialViewSet(ConditionalReadOnlyViewSet):
     filterset_class = filters.OfficialFilterSet
     list_version_tables = (Party, Source)
     detail_version_fields = ("updated_at", "party__updated_at", "source__updated_at")
+    detail_version_tables = (Appointment, Source)
+
+    def get_queryset(self):
+        officials = super().get_queryset()
+        if self.action == "retrieve":
+            return officials.prefetch_related(
+                Prefetch("appointments", queryset=Appointment.objects.select_related("source"))
+            )
+        return officials
+
+    def get_serializer_class(self):
+        return serializers.OfficialDetailSerializer if self.action == "retrieve" else super().get_serializer_class()

@@ -155,6 +155,8 @@ def test_round_page_with_its_latest_statements(get, django_assert_num_queries, r
         + 1  # the round
         + 1  # its latest statements (ten at most), joined to speaker and source
         + 1  # parties, for the host party select
+        + 1  # parties, for the "parties at the table" select
+        + 1  # the parties already at the table (its initial value)
     ):
         response = request()
     assert len(response.context["inline_admin_formsets"][0].formset.initial_forms) == min(rows, 10)

@@ -57,7 +57,7 @@ def _build_world(n: int) -> dict:
 LISTS = [
     ("/api/v1/parties/", 2),  # ETag, page
     ("/api/v1/officials/", 2),  # ETag, page + party + source
-    ("/api/v1/rounds/", 2),  # ETag, page + host party + source
+    ("/api/v1/rounds/", 3),  # ETag, page + host party + source, parties at the table
     ("/api/v1/issues/", 3),  # ETag, page + current status subqueries, latest positions (+ party, round, source)
     ("/api/v1/statements/", 3),  # ETag, page + speaker + party + round + source, issues
     ("/api/v1/statements/?format=csv&page_size=500", 3),  # the same
@@ -91,9 +91,9 @@ def test_detail_queries_do_not_grow_with_rows(api, world, django_assert_num_quer
         # ETag of the object and what it shows; the object + current status; latest positions;
         # status history; every position; related issues
         (f"/api/v1/issues/{issue.slug}/", 6),
-        # ETag; the round + host party + source + statement count; its assessments + issue + source;
-        # its newest statements + speaker; their issues
-        (f"/api/v1/rounds/{round_.slug}/", 5),
+        # ETag; the round + host party + source + statement count; parties at the table;
+        # its assessments + issue + source; its newest statements + speaker; their issues
+        (f"/api/v1/rounds/{round_.slug}/", 6),
         # ETag; the statement with speaker, party, round, source; its issues
         (f"/api/v1/statements/{statement.pk}/", 3),
     ]

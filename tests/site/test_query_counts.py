@@ -21,14 +21,15 @@ def site(request, django_db_setup, django_db_blocker):
 
 
 PAGES = {
-    # freshness, latest round, next round, next deadline, last deadline, parties,
-    # status counts, issues, their latest positions, statements, their issues
-    "home": (lambda site: "/", 11),
+    # freshness, latest round, the signing (are the talks over?), next round, next deadline,
+    # recent deadlines, parties, status counts, issues, their latest positions, statements, their issues
+    "home": (lambda site: "/", 12),
     # freshness, count, rounds with statement counts
     "round list": (lambda site: "/rounds/", 3),
-    # freshness, round, previous round, next round, assessments with previous status, positions,
-    # statements during, their issues, count during, statements after, their issues, assessments after
-    "round detail": (lambda site: site.rounds[0].get_absolute_url(), 12),
+    # freshness, round, parties at the table, previous round, next round, assessments with previous
+    # status, positions, statements during, their issues, count during, statements after, their issues,
+    # assessments after
+    "round detail": (lambda site: site.rounds[0].get_absolute_url(), 13),
     # freshness, party choices, count, issues, their latest positions, status counts, parties, assessment dates
     "issue list": (lambda site: "/issues/", 8),
     "issue list filtered": (lambda site: f"/issues/?status=far_apart&party={site.parties[0].slug}&as_of=2018-04-01", 8),
@@ -44,8 +45,8 @@ PAGES = {
     "source detail": (lambda site: site.statements[0].source.get_absolute_url(), 6),
     # freshness, count, officials with statement counts
     "official list": (lambda site: "/officials/", 3),
-    # freshness, official, count, statements, their issues
-    "official detail": (lambda site: site.officials[0].get_absolute_url(), 5),
+    # freshness, official, their appointments (with sources), count, statements, their issues
+    "official detail": (lambda site: site.officials[0].get_absolute_url(), 6),
     # freshness, count, parties, their officials
     "party list": (lambda site: "/parties/", 4),
     # freshness, party, officials with counts, latest positions, hosted rounds, statements, their issues, count
