@@ -6,8 +6,6 @@ number of queries whatever the number of rows (tests/site/test_query_counts.py).
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.utils.decorators import method_decorator
@@ -18,6 +16,7 @@ from nafta_tracker.caching import public_page
 
 from . import models
 from .calendar import negotiation_calendar
+from .dates import add_days
 from .models import Milestone, Official, Party, Round
 
 DETAIL_STATEMENTS = 10  # statements shown on a detail page; the rest are one click away, paginated
@@ -64,10 +63,10 @@ class RoundDetailView(DetailView):
         )
         # Between this round and the next: what was said and assessed away from the table.
         if round_.end_date:
-            after_start = round_.end_date + datetime.timedelta(days=1)
+            after_start = add_days(round_.end_date, 1)
             after_end = None
             if next_round and next_round.start_date:
-                after_end = next_round.start_date - datetime.timedelta(days=1)
+                after_end = add_days(next_round.start_date, -1)
             context.update(
                 after_start=after_start,
                 after_end=after_end,
