@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, precision_constraint
+from rounds.dates import validate_date_in_range
 from rounds.models import Milestone, Official, Party, Round
 
 # --------------------------------------------------------------------------- vocabularies
@@ -123,7 +124,7 @@ class Source(TimeStampedModel):
         help_text=_("A short editorial description, used when the headline is not known."),
     )
     url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
-    published_on = models.DateField(_("published on"), null=True, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True, validators=[validate_date_in_range])
     author = models.CharField(_("author"), max_length=200, blank=True)
     dateline = models.CharField(_("dateline"), max_length=100, blank=True, help_text=_("e.g. Ottawa."))
     notes = models.TextField(_("notes"), blank=True)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import PartialDateModel, TimeStampedModel, precision_constraint
+from .dates import validate_date_in_range
 
 # The value of issues.models.PublicationState.PUBLISHED, spelled out here because
 # issues imports this module (counts of published statements per round or official).
@@ -208,8 +209,8 @@ class Round(TimeStampedModel):
         Party, verbose_name=_("host party"), on_delete=models.PROTECT, related_name="hosted_rounds"
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True, validators=[validate_date_in_range])
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_date_in_range])
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED)
     summary = models.TextField(_("summary"), blank=True)
     source = models.ForeignKey(
