@@ -25,6 +25,8 @@ from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, preci
 from rounds.dates import validate_date_in_range
 from rounds.models import Milestone, Official, Party, Round
 
+from .limits import validate_statement_text_length
+
 # --------------------------------------------------------------------------- vocabularies
 
 
@@ -748,7 +750,11 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
         help_text=_("Only for unnamed speakers whose side the source gives; a named speaker's party is their own."),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=StatementKind.choices, default=StatementKind.QUOTE)
-    text = models.TextField(_("text"), help_text=_("A quote verbatim, without the surrounding quotation marks."))
+    text = models.TextField(
+        _("text"),
+        help_text=_("A quote verbatim, without the surrounding quotation marks."),
+        validators=[validate_statement_text_length],
+    )
     context = models.CharField(
         _("lead-in"),
         max_length=300,
