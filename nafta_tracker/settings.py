@@ -482,3 +482,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Request bodies are documented as JSON only: form encodings cannot say null or an empty list,
 # so the schema would promise what they cannot carry. (The browsable API's forms still work.)
 SPECTACULAR_SETTINGS["PARSER_WHITELIST"] = ["rest_framework.parsers.JSONParser"]
+# Hostile request bodies (nafta_tracker/api/bodies.py, body_errors.py): an oversized body is a 413 naming
+# the limit and JSON nested too deep a 400, both in the API's error shape, not a 500.
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    "nafta_tracker.api.bodies.JSONParser",
+    "rest_framework.parsers.FormParser",
+    "rest_framework.parsers.MultiPartParser",
+]
+DRF_STANDARDIZED_ERRORS["EXCEPTION_HANDLER_CLASS"] = "nafta_tracker.api.body_errors.APIExceptionHandler"
+# A NUL in an admin search, filter or autocomplete is a 400 (PostgreSQL errors on it), see admin_nul.py.
+MIDDLEWARE += ["nafta_tracker.admin_nul.RefuseNulInAdminQueryMiddleware"]
