@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from rounds.dates import is_in_range
 from rounds.models import Round
 
 from .models import IssueStatus, StatusAssessment
@@ -41,6 +42,8 @@ RIGHT_PAD = 24
 TOP = 30  # room for the round labels
 AXIS = 40  # room for the month labels
 PAD_DAYS = 12
+MAX_TICKS = 24  # month labels on the axis; a longer span labels every 2, 3, 6, 12... months
+TICK_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
 
 
 @dataclass
@@ -111,8 +114,15 @@ def status_timeline(
     ``compact`` draws for a phone: a narrower chart whose status names sit above their
     row lines, so that the whole time span fits the screen with legible text.
     Returns None when the issue has never been assessed: there is nothing to draw.
+
+    Dates outside the accepted range (``rounds.dates``) can only be stored by a row older
+    than the rule or by SQL; such assessments and rounds are left out of the chart (the
+    history table still lists them), so that a year 9999 cannot overflow the padding
+    and a year 18 cannot stretch the axis over two thousand years.
     """
     width, left = (COMPACT_WIDTH, COMPACT_LEFT) if compact else (WIDTH, LEFT)
+    history = [a for a in history if is_in_range(a.date)]
+    rounds = [r for r in rounds if is_in_range(r.start_date) and is_in_range(r.end_date)]
     if not history:
         return None
     dates = [a.date for a in history]
@@ -147,10 +157,12 @@ def status_timeline(
             )
         )
 
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    step = next((s for s in TICK_STEPS if months / s <= MAX_TICKS), TICK_STEPS[-1])
     ticks = []
     month = datetime.date(start.year, start.month, 1)
     while month <= end:
-        if month >= start:
+        if month >= start and (month.year * 12 + month.month - 1) % step == 0:
             first = not ticks
             ticks.append(
                 Tick(

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, format_partial_date, precision_constraint
+from rounds.dates import validate_date_in_range
 from rounds.models import (  # noqa: F401
     Appointment,
     Milestone,
@@ -37,6 +38,8 @@ from rounds.publishing import (  # noqa: F401  (re-exported: the vocabulary of t
     PublishableQuerySet,
     publication_constraints,
 )
+
+from .limits import validate_statement_text_length
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -254,7 +257,7 @@ class Issue(TimeStampedModel):
         blank=True,
         help_text=_("Empty while the issue is open."),
     )
-    outcome_date = models.DateField(_("outcome date"), null=True, blank=True)
+    outcome_date = models.DateField(_("outcome date"), null=True, blank=True, validators=[validate_date_in_range])
     outcome_date_precision = models.CharField(
         _("outcome date precision"), max_length=12, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
@@ -651,7 +654,11 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
         help_text=_("Only for unnamed speakers whose side the source gives; a named speaker's party is their own."),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=StatementKind.choices, default=StatementKind.QUOTE)
-    text = models.TextField(_("text"), help_text=_("A quote verbatim, without the surrounding quotation marks."))
+    text = models.TextField(
+        _("text"),
+        help_text=_("A quote verbatim, without the surrounding quotation marks."),
+        validators=[validate_statement_text_length],
+    )
     context = models.CharField(
         _("lead-in"),
         max_length=300,

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
+from rounds.dates import add_days
 from rounds.models import Official, OfficialQuerySet, Party, Round, RoundQuerySet
 from rounds.publishing import PublicationState
 
@@ -96,10 +97,10 @@ def round_outcome(round_: Round, *, statements: int) -> RoundOutcome:
     during = Statement.objects.published().at_round(round_)
     extra: dict[str, Any] = {}
     if round_.end_date:
-        after_start = round_.end_date + datetime.timedelta(days=1)
+        after_start = add_days(round_.end_date, 1)
         after_end = None
         if next_round and next_round.start_date:
-            after_end = next_round.start_date - datetime.timedelta(days=1)
+            after_end = add_days(next_round.start_date, -1)
         extra = {
             "after_start": after_start,
             "after_end": after_end,

@@ -12,13 +12,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from nafta_tracker.freshness import public_page
 from rounds.models import Party, Round
 
+from .atom import PlainTextAtom1Feed
 from .charts import status_timeline
 from .forms import IssueFilterForm, StatementFilterForm
 from .models import Issue, IssueStatus, Position, Source, Statement, StatusAssessment
@@ -158,7 +158,7 @@ class SourceDetailView(DetailView):
 class LatestStatementsFeed(Feed):
     """The newest published statements, as an Atom feed readers can subscribe to."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed  # editors' words as text, never as HTML
     title = _("NAFTA tracker: latest statements")
     subtitle = _("What the negotiators said, newest first, each with its source.")
     items_shown = 30

@@ -5,12 +5,14 @@ content types and permissions (recreated by ``migrate``; rows pointing at them, 
 group's permissions or an admin log entry, are written with natural keys, so they find
 them again under whatever ids they get) and sessions (everyone logs in again). Every
 other row keeps its primary key: domain data, the change history (django-simple-history
-tables, including the history of statement–issue links), users, groups, API tokens, the
-admin log and the login-attempt records.
+tables, including the history of statement–issue links), users, groups, the admin log
+and the login-attempt records. Not API tokens (see ``EXCLUDED``).
 
 Backups are XML: Django's JSON serialiser cuts datetimes to milliseconds, and every
 ``updated_at`` and history timestamp would come back changed; the XML serialiser keeps
-microseconds (and is as portable across database engines).
+microseconds (and is as portable across database engines). Text comes back byte for
+byte (``backup_xml``): Django's XML would turn "\\r\\n" into "\\n" and strip each value.
+The file is created readable by its owner only (0600).
 
 Restoring replaces the database's contents in one transaction. History is not written
 while loading (the rows being loaded *are* the history), and the cached data version is
@@ -19,6 +21,7 @@ bumped so no app server serves pages from before the restore.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -26,10 +29,13 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test.utils import override_settings
 
+from . import backup_xml
 from .registry import data_apps
 from .response_cache import bump_generation
 
-EXCLUDED = ["contenttypes", "auth.permission", "sessions"]
+# API tokens are left out: a token is a password that needs no login, and a backup is
+# copied to more places than the database. After a restore, editors create new ones.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "authtoken"]
 SUFFIXES = (".xml", ".xml.gz", ".xml.bz2", ".xml.xz")
 
 
@@ -42,15 +48,21 @@ def backup_database(path: Path, *, database: str = DEFAULT_DB_ALIAS) -> None:
     """Write the whole database to ``path`` (``.xml``, or compressed: ``.xml.gz``, ``.xml.xz``…)."""
     check_backup_name(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    call_command(
-        "dumpdata",
-        format="xml",
-        natural_foreign=True,
-        exclude=EXCLUDED,
-        output=str(path),
-        database=database,
-        verbosity=0,
-    )
+    # The file holds password hashes and everything editors wrote, drafts included: readable
+    # by its owner only. Created (or, if it exists, restricted) before a byte is written;
+    # dumpdata then truncates and writes it, which keeps the mode.
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    path.chmod(0o600)
+    with backup_xml.as_xml_format():
+        call_command(
+            "dumpdata",
+            format="xml",
+            natural_foreign=True,
+            exclude=EXCLUDED,
+            output=str(path),
+            database=database,
+            verbosity=0,
+        )
 
 
 def database_holds_data(*, database: str = DEFAULT_DB_ALIAS) -> bool:
@@ -72,5 +84,6 @@ def restore_database(path: Path, *, database: str = DEFAULT_DB_ALIAS) -> None:
         # (rows written earlier in an enclosing transaction): run those checks now.
         connections[database].check_constraints()
         call_command("flush", interactive=False, database=database, verbosity=0)
-        call_command("loaddata", str(path), database=database, verbosity=0)
+        with backup_xml.as_xml_format():
+            call_command("loaddata", str(path), database=database, verbosity=0)
     bump_generation()

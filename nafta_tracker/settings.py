@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "nafta_tracker.transactions.AtomicWritesMiddleware",  # a write request is one transaction, see transactions.py
     "nafta_tracker.response_cache.PublicPageCacheMiddleware",  # innermost: caches what the view made
+    # A NUL in an admin search, filter or autocomplete is a 400 (PostgreSQL errors on it).
+    "nafta_tracker.admin_nul.RefuseNulInAdminQueryMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns lockouts into the lockout page
 ]
 
@@ -298,6 +300,13 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "nafta_tracker.api.negotiation.ContentNegotiation",
+    # An oversized body is a 413 naming the limit and JSON nested too deep a 400, both in the
+    # API's error shape, never a 500 (nafta_tracker/api/bodies.py, body_errors.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "nafta_tracker.api.bodies.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -320,6 +329,7 @@ API_MAX_PAGE_SIZE = 500
 DRF_STANDARDIZED_ERRORS = {
     "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "412", "415", "429", "500"],
     "ERROR_SCHEMAS": {"412": "nafta_tracker.api.schema.ErrorResponse412Serializer"},
+    "EXCEPTION_HANDLER_CLASS": "nafta_tracker.api.body_errors.APIExceptionHandler",
 }
 
 # OpenAPI schema (drf-spectacular): enums named once, instead of once per endpoint.

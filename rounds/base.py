@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from .dates import validate_date_in_range
+
 
 class TimeStampedModel(models.Model):
     """Created/updated timestamps on everything editors touch.
@@ -55,6 +57,7 @@ class PartialDateModel(models.Model):
 
     date = models.DateField(
         _("date"),
+        validators=[validate_date_in_range],
         help_text=_(
             "Best known date. If the source gives only a month, use the 1st and pick 'month only'; "
             "if it is an estimate (\"last week\"), pick 'approximate'."

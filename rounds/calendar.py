@@ -2,7 +2,9 @@
 
 All events are all-day: the sources give days, not hours. A milestone known only to
 the month, or only approximately, says so in its title and description rather than
-pretending to a precise day. UIDs are derived from slugs so that a subscribed calendar
+pretending to a precise day. An event dated outside the accepted range (``rounds.dates``:
+only a row older than the rule, or written by SQL, can be) is left out rather than
+overflowing the exclusive end date. UIDs are derived from slugs so that a subscribed calendar
 updates events in place instead of duplicating them.
 """
 
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from .base import DatePrecision
+from .dates import is_in_range
 from .models import Milestone, Round
 
 UID_DOMAIN = "nafta-tracker"
@@ -79,8 +82,9 @@ def negotiation_calendar(
     calendar.add("x-wr-calname", _("NAFTA talks: rounds and deadlines"))
     calendar.add("x-wr-timezone", "UTC")
     for round_ in rounds:
-        if round_.start_date and round_.end_date:
+        if is_in_range(round_.start_date) and is_in_range(round_.end_date):
             calendar.add_component(_round_event(round_, absolute))
     for milestone in milestones:
-        calendar.add_component(_milestone_event(milestone, absolute))
+        if is_in_range(milestone.date):
+            calendar.add_component(_milestone_event(milestone, absolute))
     return calendar.to_ical()

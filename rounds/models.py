@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import PartialDateModel, TimeStampedModel, precision_constraint
+from .dates import validate_date_in_range
 from .publishing import Publishable
 
 
@@ -87,7 +88,7 @@ class Source(TimeStampedModel):
         help_text=_("A short editorial description, used when the headline is not known."),
     )
     url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
-    published_on = models.DateField(_("published on"), null=True, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True, validators=[validate_date_in_range])
     author = models.CharField(_("author"), max_length=200, blank=True)
     dateline = models.CharField(_("dateline"), max_length=100, blank=True, help_text=_("e.g. Ottawa."))
     notes = models.TextField(_("notes"), blank=True)
@@ -263,8 +264,16 @@ class Appointment(TimeStampedModel):
     )
     title = models.CharField(_("title"), max_length=200, help_text=_("Title or role as the source gives it."))
     role = models.CharField(_("role"), max_length=30, choices=OfficialRole.choices, default=OfficialRole.OFFICIAL)
-    valid_from = models.DateField(_("from"), null=True, blank=True, help_text=_("Empty when the source does not say."))
-    valid_to = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty while in office or unknown."))
+    valid_from = models.DateField(
+        _("from"), null=True, blank=True, validators=[validate_date_in_range], help_text=_("Empty when unknown.")
+    )
+    valid_to = models.DateField(
+        _("until"),
+        null=True,
+        blank=True,
+        validators=[validate_date_in_range],
+        help_text=_("Empty while in office or unknown."),
+    )
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="appointments")
 
     objects = AppointmentQuerySet.as_manager()
@@ -400,8 +409,8 @@ class Round(TimeStampedModel):
         help_text=_("Who negotiated there: all three, or two in bilateral talks."),
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True, validators=[validate_date_in_range])
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_date_in_range])
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED)
     summary = models.TextField(_("summary"), blank=True)
     source = models.ForeignKey(

@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.formats.base_formats import JSON
 
+from nafta_tracker.api.renderers import neutralise, unneutralise
+
 from .models import Source
 from .services import record_save
 
@@ -122,6 +124,18 @@ class AllOrNothingResource(resources.ModelResource):
                 % {"unknown": ", ".join(unknown), "known": ", ".join(sorted(known))}
             )
         super().before_import(dataset, **kwargs)
+
+    def export_field(self, field, instance, **kwargs):
+        """Cells a spreadsheet would run as a formula (``=HYPERLINK(...)``) get a leading quote,
+        by the API's CSV rule; ``before_import_row`` takes it off again."""
+        value = super().export_field(field, instance, **kwargs)
+        return neutralise(value) if isinstance(value, str) else value
+
+    def before_import_row(self, row, **kwargs):
+        for column, value in row.items():
+            if isinstance(value, str):
+                row[column] = unneutralise(value)
+        super().before_import_row(row, **kwargs)
 
     def export_only_columns(self) -> list[str]:
         """Columns an export writes and an import accepts but ignores (so exports re-import)."""

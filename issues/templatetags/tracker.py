@@ -11,6 +11,7 @@ from django.urls import translate_url
 from django.utils.safestring import SafeString
 
 from issues.search import highlighted_excerpt
+from nafta_tracker.local_path import local_path
 
 register = template.Library()
 
@@ -28,7 +29,7 @@ def language_links(context) -> list[LanguageLink]:
     """The page the reader is on, in each interface language (query string kept)."""
     request: HttpRequest | None = context.get("request")
     current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
-    path = request.get_full_path() if request is not None else "/"
+    path = local_path(request) if request is not None else "/"
     return [
         LanguageLink(code=code, name=name, url=translate_url(path, code), current=code == current)
         for code, name in settings.LANGUAGES

@@ -6,7 +6,9 @@ the data on the page, and it leaves formulas alone. Rows here come from flat CSV
 serializers (fixed header), and every cell a spreadsheet would read as a formula
 (starting with = + - @, tab or carriage return) is prefixed with a single quote
 (OWASP "CSV injection"): statements quote people, and people's words may start with
-a minus sign or an equals sign.
+a minus sign or an equals sign. Text that already starts with quotes before such a
+character gets one more, so that ``unneutralise`` (the admin's import) gives back
+exactly what was written.
 """
 
 from __future__ import annotations
@@ -20,11 +22,23 @@ from rest_framework.renderers import BaseRenderer
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _needs_quote(text: str) -> bool:
+    """A formula start, or text that would look neutralised (so that ``unneutralise`` undoes exactly)."""
+    while text.startswith("'"):
+        text = text[1:]
+    return text.startswith(FORMULA_STARTS)
+
+
 def neutralise(value: Any) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if _needs_quote(text) else text
+
+
+def unneutralise(text: str) -> str:
+    """The text ``neutralise`` was given: an exported file re-imports to the same words."""
+    return text[1:] if text.startswith("'") and _needs_quote(text[1:]) else text
 
 
 class CSVRenderer(BaseRenderer):

@@ -51,6 +51,15 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(api):
     assert texts == {'\'=HYPERLINK("http://evil.example","click")', "'-2% on tariffs", "'@SUM(A1:A2)", "'+1 for dairy"}
 
 
+def test_text_that_already_looks_neutralised_gets_one_more_quote_so_the_rule_can_be_undone(api):
+    StatementFactory(text="'=1+1", kind="quote")
+    StatementFactory(text="'tis plain", kind="quote")
+
+    texts = {row["text"] for row in rows(api.get("/api/v1/statements/?format=csv"))}
+
+    assert texts == {"''=1+1", "'tis plain"}
+
+
 def test_positions_and_issues_as_csv_flatten_nested_data(api):
     issue = IssueFactory(slug="autos", title="Autos")
     StatusAssessmentFactory(issue=issue, status="far_apart")

@@ -71,3 +71,11 @@ def test_phones_get_a_compact_chart_with_the_same_points(client):
     assert 'viewBox="0 0 360 ' in compact
     assert compact.count('class="point ') == 2
     assert ">Far apart</text>" in compact
+
+
+def test_a_history_spanning_decades_labels_years_not_every_month(client):
+    issue = IssueFactory()
+    StatusAssessmentFactory(issue=issue, status="far_apart", date=datetime.date(1990, 1, 1))
+    StatusAssessmentFactory(issue=issue, status="agreed", date=datetime.date(2100, 12, 31))
+    svg = svg_of(client, issue)
+    assert 2 <= svg.count('<line class="tick"') <= 24
