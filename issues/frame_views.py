@@ -99,7 +99,8 @@ class PartyDetailView(DetailView):
 @method_decorator(public_page, name="dispatch")
 class MilestoneListView(ListView):
     template_name = "rounds/milestone_list.html"
-    paginate_by = 50
+    # A timeline with "today" marked in it: one page holds the whole record (64 dates in 2017-2026).
+    paginate_by = 200
 
     def get_queryset(self):
         return Milestone.objects.select_related("party", "source", "round").prefetch_related("issues").order_by("date")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
-from rounds.models import Official, Party, Round, Source
-from rounds.resources import AllOrNothingResource, NamedForeignKeyWidget, NamedManyToManyWidget
+from rounds.models import Official, Party, Source
+from rounds.resources import AllOrNothingResource, NamedForeignKeyWidget, NamedManyToManyWidget, RoundWidget
 
 from . import services
 from .models import Issue, Statement
@@ -35,7 +35,7 @@ class StatementResource(AllOrNothingResource):
         attribute="date_precision", column_name="date_precision", default="day", widget=widgets.CharWidget()
     )
     date_text = fields.Field(attribute="date_text", column_name="date_text", widget=widgets.CharWidget())
-    round = fields.Field(attribute="round", column_name="round", widget=NamedForeignKeyWidget(Round, "number"))
+    round = fields.Field(attribute="round", column_name="round", widget=RoundWidget())
     issues = fields.Field(attribute="issues", column_name="issues", widget=NamedManyToManyWidget(Issue, field="slug"))
     tone = fields.Field(attribute="tone", column_name="tone", default="neutral", widget=widgets.CharWidget())
     state = fields.Field(attribute="state", column_name="state", readonly=True)

@@ -85,7 +85,11 @@ class RoundOutcome:
     @property
     def closed(self) -> list[StatusAssessment]:
         """What closed here: the chapters, annexes and issues assessed as agreed at the round."""
-        return [assessment for assessment in self.assessments if assessment.status == IssueStatus.AGREED]
+        closed: dict[int, StatusAssessment] = {}
+        for assessment in self.assessments:  # several sources may report the same closing: name it once
+            if assessment.status == IssueStatus.AGREED:
+                closed.setdefault(assessment.issue_id, assessment)
+        return list(closed.values())
 
 
 def round_outcome(round_: Round, *, statements: int) -> RoundOutcome:

@@ -74,8 +74,14 @@ class IssueDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         issue = self.object
         history = list(issue.status_history.published().select_related("round", "source").chronological())
+        # The formal round at which the chapter or issue was closed, if it closed at one.
         closed_at = next(
-            (entry.round for entry in history if entry.status == IssueStatus.AGREED and entry.round_id), None
+            (
+                entry.round
+                for entry in history
+                if entry.status == IssueStatus.AGREED and entry.round_id and entry.round.is_formal_round
+            ),
+            None,
         )
         positions = (
             issue.positions.published().select_related("party", "round", "source").order_by("party__name", "date", "id")

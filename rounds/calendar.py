@@ -32,7 +32,8 @@ def _round_event(round_: Round, absolute: Callable[[str], str]) -> Event:
     event.add("dtstart", round_.start_date)
     event.add("dtend", round_.end_date + ONE_DAY)  # DTEND of an all-day event is exclusive
     event.add("summary", _("NAFTA %(round)s") % {"round": round_})
-    location = ", ".join(part for part in (round_.venue, round_.city, round_.host_party.name) if part)
+    host = round_.host_party.name if round_.host_party else ""
+    location = ", ".join(part for part in (round_.venue, round_.city, host) if part)
     event.add("location", location)
     if round_.summary:
         event.add("description", round_.summary)

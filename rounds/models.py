@@ -337,6 +337,11 @@ class RoundQuerySet(models.QuerySet["Round"]):
         on = on or today()
         return self.exclude(status=RoundStatus.CANCELLED).filter(start_date__lte=on).order_by("-start_date").first()
 
+    def first_held(self, on: datetime.date | None = None) -> Round | None:
+        """The earliest meeting that has started by ``on`` (the signing that ended the talks, say)."""
+        on = on or today()
+        return self.exclude(status=RoundStatus.CANCELLED).filter(start_date__lte=on).order_by("start_date").first()
+
     def formal(self) -> RoundQuerySet:
         """The numbered negotiating rounds only (not ministerials, bilateral talks or signings)."""
         return self.filter(kind=MeetingKind.ROUND)

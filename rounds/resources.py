@@ -25,7 +25,7 @@ from import_export.formats.base_formats import JSON
 
 from nafta_tracker.api.renderers import neutralise, unneutralise
 
-from .models import Source
+from .models import Round, Source
 from .services import record_save
 
 # --------------------------------------------------------------------------- formats
@@ -70,6 +70,31 @@ class NamedForeignKeyWidget(widgets.ForeignKeyWidget):
                 _("No %(model)s with %(key)s “%(value)s”.")
                 % {"model": self.model._meta.verbose_name, "key": self.field, "value": value}
             ) from None
+
+
+class RoundWidget(NamedForeignKeyWidget):
+    """A round by its number (``6``), or any meeting by its slug (``us-mexico-talks-2018-07``).
+
+    Files written by hand name formal rounds by number, as they always have; meetings that
+    are not numbered rounds have only a slug, and an export writes that, so it re-imports.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(Round, "number")
+
+    def clean(self, value: Any, row: dict | None = None, **kwargs: Any) -> Any:
+        text = "" if value is None else str(value).strip()
+        if text and not text.isdigit():
+            found = Round.objects.filter(slug=text).first()
+            if found is None:
+                raise ValueError(_("No round or meeting with slug “%(value)s”.") % {"value": text})
+            return found
+        return super().clean(value, row, **kwargs)
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> Any:
+        if value is None:
+            return ""
+        return value.number if value.number is not None else value.slug
 
 
 class NamedManyToManyWidget(widgets.ManyToManyWidget):

@@ -22,7 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "today": day,
         "latest_round": Round.objects.select_related("host_party").formal().latest_held(day),
         # Talks are over once their agreement has been signed: the home page then says how they ended.
-        "signed": Round.objects.filter(kind=Round.Kind.SIGNING).latest_held(day),
+        "signed": Round.objects.filter(kind=Round.Kind.SIGNING).first_held(day),
         "next_round": Round.objects.select_related("host_party").upcoming(day).first(),
         "next_milestone": Milestone.objects.upcoming(day).first(),
         "recent_milestones": list(Milestone.objects.past(day)[:3]),

@@ -8,7 +8,8 @@ import pytest
 import tablib
 
 from issues.models import Source, Statement
-from issues.resources import SourceResource, StatementResource
+from issues.resources import StatementResource
+from rounds.resources import SourceResource
 from tests.admin.test_export import CSV, JSON, export
 from tests.factories import SourceFactory, StatementFactory
 

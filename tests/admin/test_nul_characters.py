@@ -25,7 +25,7 @@ def logged_in(client, superuser):
         ("admin:issues_statement_changelist", {"q": "free\x00trade"}),
         ("admin:issues_statement_changelist", {"text__icontains": "a\x00b"}),
         ("admin:issues_statement_changelist", {"speaker__slug__exact": "\x00"}),
-        ("admin:issues_source_changelist", {"q": "\x00"}),
+        ("admin:rounds_source_changelist", {"q": "\x00"}),
         ("admin:rounds_round_changelist", {"q": "\x00"}),
         ("admin:auth_user_changelist", {"q": "\x00"}),
         ("admin:issues_statement_changelist", {"q\x00": "x"}),

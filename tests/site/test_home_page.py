@@ -4,51 +4,75 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
-from issues.models import Position, Statement
+from issues.models import Issue, Position, Statement
+from rounds.models import Milestone, Round
 
 pytestmark = pytest.mark.django_db
 
 
 def test_home_shows_the_latest_and_next_round_and_the_days_left_to_the_next_deadline(client, nafta, on_day):
-    on_day(datetime.date(2018, 4, 1))
+    day = datetime.date(2018, 4, 1)
+    on_day(day)
     body = client.get(reverse("home")).content.decode()
     assert "Round 7, Mexico City" in body
     assert "None scheduled" in body
-    assert "U.S. deadline for a deal" in body
-    assert "30 days left" in body  # April 1 to May 1
+    upcoming = Milestone.objects.filter(date__gte=day).order_by("date").first()
+    assert escape(upcoming.title) in body
+    assert f"{(upcoming.date - day).days} days left" in body
 
 
-def test_after_the_last_deadline_home_names_the_last_one_instead(client, nafta, on_day):
+def test_after_the_last_deadline_home_names_the_latest_events_instead(client, nafta, on_day):
     on_day(datetime.date(2026, 11, 22))
     body = client.get(reverse("home")).content.decode()
     assert "No upcoming deadline" in body
-    assert "New U.S. Congress takes office" in body
+    assert "The latest events:" in body
+    latest = Milestone.objects.order_by("-date").first()
+    assert escape(latest.title) in body
+
+
+def test_once_the_agreement_is_signed_home_says_how_the_talks_ended(client, nafta, on_day):
+    on_day(datetime.date(2026, 11, 27))
+    body = client.get(reverse("home")).content.decode()
+    assert "None scheduled" not in body  # no empty "next round" card for talks that are over
+    assert "How the talks ended" in body and "How it ended" in body
+    signing = Round.objects.get(kind="signing", start_date=datetime.date(2018, 11, 30))
+    assert signing.get_absolute_url() in body
+    # Each contested issue's first demand beside its outcome: the sunset clause's Article 34.7.
+    sunset = Issue.objects.get(slug="sunset-clause")
+    assert escape(sunset.outcome_reference) in body
+    assert "The record runs to" in body
+
+
+def test_before_the_signing_there_is_no_ending_to_tell(client, nafta, on_day):
+    on_day(datetime.date(2018, 4, 1))
+    body = client.get(reverse("home")).content.decode()
+    assert "How it ended" not in body
 
 
 def test_the_issue_board_shows_each_issue_status_in_words_and_each_party_latest_position(client, nafta):
     body = client.get(reverse("home")).content.decode()
-    assert 'class="status status--far-apart">Far apart</span>' in body
-    assert 'class="status status--near-agreement">Near agreement</span>' in body
-    # Canada's latest word on the sunset clause, and the U.S. proposal it answers.
-    assert "Has concerns about the U.S. proposal on the sunset clause." in body
-    assert "A five-year automatic &quot;sunset&quot; or kill clause for NAFTA." in body
+    assert 'class="status status--agreed">Agreed</span>' in body
+    # Each party's latest position on the sunset clause is on the board (its first words).
+    for position in Position.objects.latest_per_party().filter(issue__slug="sunset-clause"):
+        assert escape(" ".join(position.summary.split()[:5])) in body
 
 
 def test_status_counts_link_to_the_issue_list_filtered_by_that_status(client, nafta):
     body = client.get(reverse("home")).content.decode()
-    assert f'href="{reverse("issues:issue-list")}?status=far_apart"' in body
-    assert "5 issues" in body
+    agreed = Issue.objects.with_current_status().status_counts()["agreed"]
+    assert f'href="{reverse("issues:issue-list")}?status=agreed"' in body
+    assert f"{agreed} issues" in body
 
 
 def test_home_shows_the_latest_published_statements_only(client, nafta):
     newest = Statement.objects.published().first()
     newest.state = "draft"
     newest.save()
-    Position.objects.filter(summary__startswith="Has concerns about the U.S. proposal on the sunset").update(
-        state="draft"
-    )
+    canada_on_sunset = Position.objects.latest_per_party().get(issue__slug="sunset-clause", party__slug="canada")
+    Position.objects.filter(pk=canada_on_sunset.pk).update(state="draft")
     body = client.get(reverse("home")).content.decode()
-    assert newest.text not in body
-    assert "Has concerns about the U.S. proposal on the sunset clause." not in body
-    assert Statement.objects.published().first().text.split(",")[0] in body
+    assert escape(newest.text) not in body
+    assert escape(" ".join(canada_on_sunset.summary.split()[:8])) not in body
+    assert escape(Statement.objects.published().first().text.split(",")[0]) in body

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from issues.models import Statement
 from tests.factories import OfficialFactory, PartyFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,17 +17,25 @@ def listed(client, **params):
 
 def test_filter_by_official_and_round_finds_what_lighthizer_said_at_montreal(client, nafta):
     statements = listed(client, speaker="robert-lighthizer", round="round-6-montreal")
-    assert len(statements) == 2
+    assert (
+        len(statements)
+        == Statement.objects.published().filter(speaker__slug="robert-lighthizer", round__number=6).count()
+        > 1
+    )
     assert all(s.speaker.slug == "robert-lighthizer" and s.round.number == 6 for s in statements)
 
 
 def test_filter_by_party_includes_every_official_of_that_party(client, nafta):
     statements = listed(client, party="mexico")
-    assert {s.speaker.name for s in statements} == {"Ildefonso Guajardo"}
+    speakers = {s.speaker.slug for s in statements if s.speaker}
+    assert {"ildefonso-guajardo", "kenneth-smith-ramos", "jesus-seade"} <= speakers
+    assert all(s.party.slug == "mexico" for s in statements)
 
 
 def test_filter_by_issue_tone_and_kind(client, nafta):
-    assert {s.speaker.slug for s in listed(client, issue="sunset-clause")} == {"steve-verheul"}
+    on_sunset = listed(client, issue="sunset-clause")
+    assert "steve-verheul" in {s.speaker.slug for s in on_sunset if s.speaker}
+    assert all("sunset-clause" in {i.slug for i in s.issues.all()} for s in on_sunset)
     assert all(s.tone == "critical" for s in listed(client, tone="critical"))
     reported = listed(client, kind="reported")
     assert reported and all(not s.is_quote for s in reported)
