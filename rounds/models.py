@@ -259,6 +259,9 @@ class Appointment(TimeStampedModel):
     as the president-elect's negotiator). A statement shows the title its speaker held on
     its date; ``Official.title`` is the latest one."""
 
+    #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
+    html_route = {"view_name": "rounds:official-detail", "lookup_field": "official.slug"}
+
     official = models.ForeignKey(
         Official, verbose_name=_("official"), on_delete=models.CASCADE, related_name="appointments"
     )

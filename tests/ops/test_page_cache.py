@@ -58,11 +58,16 @@ def cache_status(response) -> str | None:
     return response.headers.get(CACHE_STATUS_HEADER)
 
 
+def newest_day() -> datetime.date:
+    """The day after the record's newest statement: a new one is listed first."""
+    return Statement.objects.order_by("-date").values_list("date", flat=True).first() + datetime.timedelta(days=1)
+
+
 def draft_statement(text: str = NEW_WORDS) -> Statement:
     return services.statement_create(
         speaker=Official.objects.get(slug="steve-verheul"),
         text=text,
-        date=datetime.date(2018, 3, 28),
+        date=newest_day(),
         source=Source.objects.get(slug="verheul-quite-a-distance"),
         issues=[Issue.objects.get(slug="auto-rules-of-origin")],
     )
