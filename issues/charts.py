@@ -125,11 +125,16 @@ def status_timeline(
     rounds = [r for r in rounds if is_in_range(r.start_date) and is_in_range(r.end_date)]
     if not history:
         return None
+    # The axis spans the issue's own history and the formal rounds (the frame of the talks);
+    # other meetings are drawn only where they fall inside that span, so a meeting years
+    # later (the 2019 protocol, say) does not squeeze an issue settled in 2017.
     dates = [a.date for a in history]
     for round_ in rounds:
-        dates += [round_.start_date, round_.end_date]
+        if round_.number is not None:
+            dates += [round_.start_date, round_.end_date]
     start = min(dates) - datetime.timedelta(days=PAD_DAYS)
     end = max(dates) + datetime.timedelta(days=PAD_DAYS)
+    rounds = [r for r in rounds if start <= r.start_date and r.end_date <= end]
     span = max((end - start).days, 1)
     plot_top, plot_bottom = TOP, TOP + ROW_HEIGHT * len(ROWS)
     plot_right = width - (8 if compact else RIGHT_PAD)
@@ -150,7 +155,7 @@ def status_timeline(
             Band(
                 x=band_start,
                 width=max(band_end - band_start, 2),
-                label=_("R%(number)s") % {"number": round_.number},
+                label=_("R%(number)s") % {"number": round_.number} if round_.number is not None else "",
                 title=_("%(round)s, %(start)s to %(end)s")
                 % {"round": round_, "start": _day(round_.start_date), "end": _day(round_.end_date)},
                 label_x=round((band_start + band_end) / 2, 1),

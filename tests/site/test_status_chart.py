@@ -79,3 +79,21 @@ def test_a_history_spanning_decades_labels_years_not_every_month(client):
     StatusAssessmentFactory(issue=issue, status="agreed", date=datetime.date(2100, 12, 31))
     svg = svg_of(client, issue)
     assert 2 <= svg.count('<line class="tick"') <= 24
+
+
+def test_the_time_axis_follows_the_issue_and_the_rounds_not_meetings_years_later(client):
+    """A chapter closed in 2017 is not squeezed to the left by the 2019 protocol's signing."""
+    round_3 = RoundFactory(number=3, start_date=datetime.date(2017, 9, 23), end_date=datetime.date(2017, 9, 27))
+    RoundFactory(
+        number=None,
+        kind="signing",
+        title="Protocol of Amendment signed",
+        start_date=datetime.date(2019, 12, 10),
+        end_date=datetime.date(2019, 12, 10),
+    )
+    issue = IssueFactory()
+    StatusAssessmentFactory(issue=issue, status="agreed", round=round_3, date=datetime.date(2017, 9, 27))
+    svg = svg_of(client, issue)
+    assert "R3" in svg
+    assert "Protocol of Amendment signed" not in svg
+    assert "2019" not in svg
