@@ -158,6 +158,14 @@ class PreconditionFailed(APIException):
     default_code = "precondition_failed"
 
 
+class PreconditionRequired(APIException):
+    """RFC 6585: an update must say which version it changes, or two editors overwrite each other."""
+
+    status_code = 428
+    default_detail = _("Send the ETag you read in an If-Match header, so that no one else's edit is overwritten.")
+    default_code = "precondition_required"
+
+
 def _latest_change_of(model: type[models.Model], *, public: bool) -> Coalesce:
     """The table's latest change (an index lookup: the columns are indexed).
 
@@ -232,10 +240,15 @@ def set_validators(response, etag: str, last: datetime.datetime) -> None:
 
 
 def check_if_match(request: Request, etag: str) -> None:
-    """Refuse an update made against a stale representation (RFC 9110 §13.1.1, strong comparison)."""
+    """Refuse an update made against a stale representation (RFC 9110 §13.1.1, strong comparison),
+    or made without saying which representation it changes (RFC 6585, 428).
+
+    The caller holds the row locked while it computes ``etag`` and writes, so that of
+    concurrent writers holding the same validator exactly one wins.
+    """
     header = request.headers.get("If-Match")
     if header is None:
-        return
+        raise PreconditionRequired()
     wanted = parse_etags(header)
     if "*" in wanted or etag in wanted:
         return

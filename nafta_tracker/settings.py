@@ -327,8 +327,11 @@ REST_FRAMEWORK = {
 API_MAX_PAGE_SIZE = 500
 
 DRF_STANDARDIZED_ERRORS = {
-    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "412", "415", "429", "500"],
-    "ERROR_SCHEMAS": {"412": "nafta_tracker.api.schema.ErrorResponse412Serializer"},
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "412", "415", "428", "429", "500"],
+    "ERROR_SCHEMAS": {
+        "412": "nafta_tracker.api.schema.ErrorResponse412Serializer",
+        "428": "nafta_tracker.api.schema.ErrorResponse428Serializer",
+    },
     "EXCEPTION_HANDLER_CLASS": "nafta_tracker.api.body_errors.APIExceptionHandler",
 }
 
@@ -364,6 +367,7 @@ _API_ENUMS = {
     "OfficialRoleEnum": "rounds.models.OfficialRole",
     "MilestoneKindEnum": "rounds.models.MilestoneKind",
     "ErrorCode412Enum": "nafta_tracker.api.schema.ErrorCode412Enum",
+    "ErrorCode428Enum": "nafta_tracker.api.schema.ErrorCode428Enum",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "nafta-tracker API",

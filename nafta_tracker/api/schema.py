@@ -2,7 +2,8 @@
 
 The schema is a contract that ``make fuzz`` (schemathesis) holds the live server to: every
 status code, content type and error ``attr``/``code`` an endpoint can answer must be in it.
-Beyond the library's introspection that takes: the 412 of stale updates, the anonymous
+Beyond the library's introspection that takes: the 412 of stale updates and the 428 of
+updates without If-Match, the anonymous
 reads that the permission class allows, the 400s of the pagination parameters, and the
 codes of the model's own validation (``full_clean()`` in the services), which the request
 serializers do not know about.
@@ -20,6 +21,21 @@ class ErrorCode412Enum(models.TextChoices):
     PRECONDITION_FAILED = "precondition_failed"
 
 
+class ErrorCode428Enum(models.TextChoices):
+    PRECONDITION_REQUIRED = "precondition_required"
+
+
+class Error428Serializer(serializers.Serializer):
+    code = serializers.ChoiceField(choices=ErrorCode428Enum.choices)
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class ErrorResponse428Serializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
+    errors = Error428Serializer(many=True)
+
+
 class Error412Serializer(serializers.Serializer):
     code = serializers.ChoiceField(choices=ErrorCode412Enum.choices)
     detail = serializers.CharField()
@@ -35,7 +51,7 @@ class AutoSchema(StandardizedErrorsAutoSchema):
     """Documents every error an endpoint can answer; 412 only where ``If-Match`` is honoured."""
 
     def _should_add_error_response(self, responses: dict, status_code: str) -> bool:
-        if status_code == "412":
+        if status_code in ("412", "428"):  # If-Match: stale (412) or missing (428)
             return self.method in ("PUT", "PATCH") and status_code not in responses
         return super()._should_add_error_response(responses, status_code)
 

@@ -53,3 +53,8 @@ def editor_api(editor) -> APIClient:
 def reader_api(reader) -> APIClient:
     """A logged-in user without permissions: reads like the public, may not write."""
     return _token_client(reader)
+
+
+def current(client: APIClient, url: str) -> dict[str, str]:
+    """The If-Match header of an update made on what ``client`` reads at ``url`` now."""
+    return {"HTTP_IF_MATCH": client.get(url)["ETag"]}

@@ -90,7 +90,8 @@ def test_a_source_behind_drafts_only_stays_unseen_until_one_is_published(request
     assert editor_api.get(detail).status_code == 200  # the editor preparing the statement sees it
 
     listed = client.get("/api/v1/sources/")
-    editor_api.patch(f"/api/v1/statements/{statement.pk}/", {"state": "published"}, format="json")
+    url = f"/api/v1/statements/{statement.pk}/"
+    editor_api.patch(url, {"state": "published"}, format="json", HTTP_IF_MATCH=editor_api.get(url)["ETag"])
     assert client.get("/api/v1/sources/", HTTP_IF_NONE_MATCH=listed["ETag"]).status_code == 200
     assert [row["id"] for row in client.get("/api/v1/sources/").json()["results"]] == [source.pk]
     assert client.get(detail).json()["title"] == "Leaked memo on dairy"

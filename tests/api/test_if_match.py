@@ -33,17 +33,26 @@ def test_the_etag_returned_by_an_update_allows_the_next_one(editor_api):
 def test_an_edit_to_another_statement_does_not_make_my_etag_stale(editor_api):
     mine, other = StatementFactory(), StatementFactory()
     etag = editor_api.get(f"/api/v1/statements/{mine.pk}/")["ETag"]
-    editor_api.patch(f"/api/v1/statements/{other.pk}/", {"text": "Someone else's edit"}, format="json")
+    other_url = f"/api/v1/statements/{other.pk}/"
+    editor_api.patch(
+        other_url, {"text": "Someone else's edit"}, format="json", HTTP_IF_MATCH=editor_api.get(other_url)["ETag"]
+    )
     response = editor_api.patch(f"/api/v1/statements/{mine.pk}/", {"text": "Mine"}, format="json", HTTP_IF_MATCH=etag)
     assert response.status_code == 200
 
 
-def test_without_if_match_the_update_applies(editor_api):
-    statement = StatementFactory()
+def test_an_update_without_if_match_is_428_and_changes_nothing(editor_api):
+    statement = StatementFactory(text="Original")
     response = editor_api.put(
         f"/api/v1/statements/{statement.pk}/",
         {"speaker": statement.speaker.slug, "text": "Replaced", "date": "2018-03-28", "source": statement.source.pk},
         format="json",
     )
-    assert response.status_code == 200, response.content
-    assert Statement.objects.get(pk=statement.pk).text == "Replaced"
+    assert response.status_code == 428, response.content
+    assert response.json()["errors"][0]["code"] == "precondition_required"
+    assert Statement.objects.get(pk=statement.pk).text == "Original"
+
+
+def test_the_schema_documents_412_and_428_on_updates(schema):
+    patch = schema["paths"]["/api/v1/statements/{id}/"]["patch"]["responses"]
+    assert {"412", "428"} <= set(patch)

@@ -3,6 +3,7 @@
 import pytest
 
 from issues.models import Source
+from tests.api.conftest import current
 from tests.factories import SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +28,9 @@ def test_a_second_source_with_the_same_url_is_a_link_error_in_plain_words(editor
 def test_changing_a_source_to_a_url_already_recorded_is_refused_the_same_way(editor_api):
     SourceFactory(url="https://news.example.com/montreal")
     other = SourceFactory()
+    url = f"/api/v1/sources/{other.pk}/"
     response = editor_api.patch(
-        f"/api/v1/sources/{other.pk}/", {"link": "https://news.example.com/montreal"}, format="json"
+        url, {"link": "https://news.example.com/montreal"}, format="json", **current(editor_api, url)
     )
     assert errors(response) == [("link", "unique", "Another source already has this URL.")]
     other.refresh_from_db()

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from issues.models import Position, Source, Statement, StatusAssessment
+from tests.api.conftest import current
 from tests.factories import (
     IssueFactory,
     OfficialFactory,
@@ -89,8 +90,9 @@ def test_shape_errors_name_the_field(editor_api):
 def test_patch_changes_one_field_and_can_publish(editor_api):
     statement = StatementFactory(text="Old words", state="draft", published_at=None)
 
+    url = f"/api/v1/statements/{statement.pk}/"
     response = editor_api.patch(
-        f"/api/v1/statements/{statement.pk}/", {"text": "New words", "state": "published"}, format="json"
+        url, {"text": "New words", "state": "published"}, format="json", **current(editor_api, url)
     )
 
     assert response.status_code == 200, response.content
