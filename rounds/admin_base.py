@@ -72,6 +72,13 @@ class EditorAdmin(SimpleHistoryAdmin):
         """The object's public page, linked directly (no ContentType lookup per page)."""
         return obj.get_absolute_url()
 
+    def get_fieldsets(self, request: HttpRequest, obj: models.Model | None = None):
+        """Every change form carries the version it was opened at (``ModelRulesForm``)."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        return [*fieldsets, (None, {"fields": ["loaded_version"], "classes": ["hidden"]})]
+
     # ------------------------------------------------------------------ saving
 
     #: The service every save of this model goes through (the same one the import and the

@@ -15,11 +15,12 @@ from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, RelatedFieldWidgetWrapper
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.forms.models import BaseInlineFormSet
+from django.forms.models import BaseInlineFormSet, model_to_dict
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from simple_history.models import to_historic
 
 from .base import DatePrecision
 from .models import http_url_validator
@@ -73,7 +74,70 @@ class ModelRulesForm(forms.ModelForm):
     top of the form instead, named by their field.
     A field the form already refused (say, a required text left empty) is not told
     the same thing a second time by the model.
+
+    It also refuses a stale save: ``loaded_version`` carries the row's ``updated_at`` as
+    the editor opened it, and if someone else saved the row since, the form says so and
+    keeps what this editor typed, instead of silently overwriting the other's work (as
+    wikis and issue trackers do). Saving again after a look applies it.
     """
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        stamp = getattr(self.instance, "updated_at", None)
+        self.fields["loaded_version"].initial = stamp.isoformat() if self.instance.pk and stamp else ""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        sent = self.data.get(self.add_prefix("loaded_version"))
+        if self.instance.pk is None or not sent or to_historic(self.instance) is not None:
+            return cleaned  # a revert deliberately writes an old version over the current one
+        model = type(self.instance)
+        current = model._default_manager.filter(pk=self.instance.pk).values_list("updated_at", flat=True).first()
+        if current is not None and sent != current.isoformat():
+            # The page shown again keeps what this editor changed and takes everything else
+            # from the version now in the database; the next save is made against that version.
+            self.data = self.data.copy()
+            self._keep_only_own_changes(sent)
+            self.data[self.add_prefix("loaded_version")] = current.isoformat()
+            raise ValidationError(
+                _(
+                    "Someone else saved this %(name)s after you opened it. Nothing was saved: your "
+                    "changes are kept below. Open the %(name)s in another tab to see the other "
+                    "changes, then save again to apply yours."
+                ),
+                code="stale",
+                params={"name": model._meta.verbose_name},
+            )
+        return cleaned
+
+    def _keep_only_own_changes(self, loaded: str) -> None:
+        """Reset the fields this editor left as they found them to their current values.
+
+        What the editor found is the historical version saved at ``loaded`` (django-simple-
+        history keeps ``updated_at`` in it); without that record, every field is kept.
+        """
+        history = getattr(type(self.instance), "history", None)
+        try:
+            base = history.filter(id=self.instance.pk, updated_at=loaded).order_by("-history_date").first()
+        except (AttributeError, ValidationError, ValueError):
+            return
+        if base is None:
+            return
+        found = model_to_dict(base.instance)
+        for name, field in self.fields.items():
+            if name not in found or name == "loaded_version" or name not in self.initial:
+                continue
+            key = self.add_prefix(name)
+            posted = field.widget.value_from_datadict(self.data, self.files, key)
+            if field.has_changed(found[name], posted):
+                continue  # the editor's own change: keep it
+            current = self.initial[name]
+            if isinstance(current, list | tuple):
+                self.data.setlist(key, [str(getattr(item, "pk", item)) for item in current])
+            else:
+                self.data[key] = "" if current is None else str(getattr(current, "pk", current))
 
     def _update_errors(self, errors: ValidationError) -> None:
         if not hasattr(errors, "error_dict"):
