@@ -26,3 +26,7 @@ def validate_statement_text_length(value: str) -> None:
             code="max_length",
             params={"limit": f"{STATEMENT_TEXT_MAX_CHARS:,}", "length": f"{len(value):,}"},
         )
+
+
+# The code its errors carry, read by the API schema (EditableViewSet.domain_error_codes).
+validate_statement_text_length.code = "max_length"
