@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
-from django.http import HttpRequest
-from django.urls import reverse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -31,6 +33,7 @@ from .admin_forms import (
     StatementAdminForm,
     StatementInlineFormSet,
     StatusAssessmentAdminForm,
+    StatusCorrectionForm,
 )
 from .models import Issue, Position, Statement, StatusAssessment
 from .resources import StatementResource
@@ -239,12 +242,99 @@ class StatusAssessmentAdmin(PublishableAdminMixin, EditorAdmin):
     date_hierarchy = "date"
     ordering = ("-date", "-id")
     autocomplete_fields = ("issue", "round", "source")
-    fields = ("issue", "status", ("date", "date_precision", "date_text"), "round", "note", "source", "state")
+    fields = (
+        "issue", "status", ("date", "date_precision", "date_text"), "round", "note", "source", "state",
+        "correction",
+    )  # fmt: skip
+    readonly_fields = ("correction",)
     deleted_list_select_related = ("issue",)
 
     @admin.display(description=gettext_lazy("date"), ordering="date")
     def when(self, obj: StatusAssessment) -> str:
         return obj.display_date
+
+    @admin.display(description=gettext_lazy("correction"))
+    def correction(self, obj: StatusAssessment) -> str:
+        """What this entry corrects or is corrected by, or the way to correct it (published entries are not edited)."""
+        if obj.pk is None:
+            return "—"
+        parts = []
+        if obj.corrects_id:
+            parts.append(
+                format_html(
+                    '{} <a href="{}">#{}</a>: {}',
+                    _("Corrects"),
+                    reverse("admin:issues_statusassessment_change", args=[obj.corrects_id]),
+                    obj.corrects_id,
+                    obj.correction_reason,
+                )
+            )
+        latest = obj.corrections.published().order_by("-id").first()
+        if latest is not None:
+            parts.append(
+                format_html(
+                    '{} <a href="{}">#{}</a>: {}',
+                    _("Corrected by"),
+                    reverse("admin:issues_statusassessment_change", args=[latest.pk]),
+                    latest.pk,
+                    latest.correction_reason,
+                )
+            )
+        elif obj.is_published:
+            parts.append(
+                format_html(
+                    '<a class="button" href="{}">{}</a> {}',
+                    reverse("admin:issues_statusassessment_correct", args=[obj.pk]),
+                    _("Correct this entry"),
+                    _("Published entries are not changed in place: a correction keeps this one and says why."),
+                )
+            )
+        return format_html("<br>".join(["{}"] * len(parts)), *parts) if parts else "—"
+
+    def get_urls(self):
+        correct = path(
+            "<path:object_id>/correct/",
+            self.admin_site.admin_view(self.correct_view),
+            name="issues_statusassessment_correct",
+        )
+        return [correct, *super().get_urls()]
+
+    def correct_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Correct a published entry: a form prefilled with its values, and the reason."""
+        original = self.get_object(request, unquote(object_id))
+        if original is None:
+            raise Http404
+        if not (self.has_add_permission(request) and self.has_change_permission(request, original)):
+            raise PermissionDenied
+        names = [name for name in StatusCorrectionForm._meta.fields if name != "reason"]
+        if request.method == "POST":
+            form = StatusCorrectionForm(request.POST)
+            if form.is_valid():
+                changes = {name: form.cleaned_data[name] for name in names}
+                try:
+                    correction = services.status_assessment_correct(
+                        assessment=original, reason=form.cleaned_data["reason"], user=request.user, **changes
+                    )
+                except ValidationError as exc:
+                    for key, messages_ in exc.message_dict.items():
+                        field = "reason" if key == "correction_reason" else key
+                        form.add_error(field if field in form.fields else None, messages_)
+                else:
+                    self.message_user(
+                        request, _("The entry is corrected; the corrected one stays in the history."), messages.SUCCESS
+                    )
+                    return HttpResponseRedirect(reverse("admin:issues_statusassessment_change", args=[correction.pk]))
+        else:
+            form = StatusCorrectionForm(initial={name: getattr(original, name) for name in names})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Correct “%(entry)s”") % {"entry": original},
+            "opts": self.model._meta,
+            "original": original,
+            "form": form,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/nafta/status_correction.html", context)
 
     def deleted_label(self, record) -> str:
         return f"{record.issue.title if record.issue else '—'}: {record.get_status_display()} ({record.date})"

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.models import to_historic
 
 from rounds.admin_forms import EditorInlineFormSet, RoundFromDateForm
+
+from .models import StatusAssessment
 
 # --------------------------------------------------------------------------- forms
 
@@ -45,6 +49,24 @@ class PositionAdminForm(RoundFromDateForm):
 
 class StatusAssessmentAdminForm(RoundFromDateForm):
     """Status assessments get their round from their date, as statements do."""
+
+
+class StatusCorrectionForm(forms.ModelForm):
+    """A correction of a published status entry: its values, prefilled, and why it was wrong.
+
+    Bound to a new, unsaved entry (the correction), so the model's rules check the new
+    values; ``issues.services.status_assessment_correct`` does the rest.
+    """
+
+    reason = forms.CharField(
+        label=gettext_lazy("Why is the entry corrected?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Kept with the correction and shown beside the corrected entry."),
+    )
+
+    class Meta:
+        model = StatusAssessment
+        fields = ("reason", "issue", "status", "date", "date_precision", "date_text", "round", "source", "note")
 
 
 class StatementInlineFormSet(EditorInlineFormSet):

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import connections, models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
@@ -32,7 +32,7 @@ from rounds.models import (  # noqa: F401
     SourceKind,
     http_url_validator,
 )
-from rounds.publishing import (  # noqa: F401  (re-exported: the vocabulary of this app's facts)
+from rounds.publishing import (  # also re-exported: the vocabulary of this app's facts
     PublicationState,
     Publishable,
     PublishableQuerySet,
@@ -109,11 +109,12 @@ def check_round_matches_date(round_: Round | None, date, precision: str) -> None
 
 class IssueQuerySet(models.QuerySet["Issue"]):
     def with_current_status(self) -> IssueQuerySet:
-        """Annotate each issue with its latest published status and the date of that assessment.
+        """Annotate each issue with its latest current status and the date of that assessment.
 
-        ``current_status_code`` is None for an issue nobody has assessed yet.
+        ``current_status_code`` is None for an issue nobody has assessed yet. A corrected
+        entry does not count: its correction does (``StatusAssessmentQuerySet.current``).
         """
-        latest = StatusAssessment.objects.published().filter(issue=OuterRef("pk")).order_by("-date", "-id")
+        latest = StatusAssessment.objects.current().filter(issue=OuterRef("pk")).order_by("-date", "-id")
         return self.annotate(
             current_status_code=Subquery(latest.values("status")[:1]),
             status_changed_on=Subquery(latest.values("date")[:1]),
@@ -166,16 +167,22 @@ class IssueQuerySet(models.QuerySet["Issue"]):
 
     def discussed_at(self, round_: Round) -> IssueQuerySet:
         """Issues whose status was assessed, or on which a party took a position, at ``round_``."""
-        assessed = StatusAssessment.objects.published().filter(round=round_).values("issue_id")
+        assessed = StatusAssessment.objects.current().filter(round=round_).values("issue_id")
         positioned = Position.objects.published().filter(round=round_).values("issue_id")
         return self.filter(Q(pk__in=assessed) | Q(pk__in=positioned))
 
     def with_published_history(self) -> IssueQuerySet:
-        """Prefetch ``published_history`` (oldest first) and every published position, ``published_positions``."""
+        """Prefetch ``published_history`` (oldest first) and every published position, ``published_positions``.
+
+        The history keeps corrected entries, marked (``with_corrections``): it is a log.
+        """
         return self.prefetch_related(
             Prefetch(
                 "status_history",
-                queryset=StatusAssessment.objects.published().select_related("round", "source").chronological(),
+                queryset=StatusAssessment.objects.published()
+                .with_corrections()
+                .select_related("round", "source")
+                .chronological(),
                 to_attr="published_history",
             ),
             Prefetch(
@@ -195,9 +202,7 @@ class IssueQuerySet(models.QuerySet["Issue"]):
         """
         if day is None:
             return self.with_current_status()
-        latest = (
-            StatusAssessment.objects.published().filter(issue=OuterRef("pk"), date__lte=day).order_by("-date", "-id")
-        )
+        latest = StatusAssessment.objects.current().filter(issue=OuterRef("pk"), date__lte=day).order_by("-date", "-id")
         return self.annotate(
             current_status_code=Subquery(latest.values("status")[:1]),
             status_changed_on=Subquery(latest.values("date")[:1]),
@@ -308,10 +313,10 @@ class Issue(TimeStampedModel):
 
     @property
     def current_status(self) -> str | None:
-        """The latest published assessment's status code, or None if never assessed."""
+        """The latest current assessment's status code, or None if never assessed."""
         if hasattr(self, "current_status_code"):
             return self.current_status_code
-        latest = self.status_history.published().order_by("-date", "-id").values_list("status", flat=True).first()
+        latest = self.status_history.current().order_by("-date", "-id").values_list("status", flat=True).first()
         return latest
 
     @property
@@ -324,7 +329,24 @@ class Issue(TimeStampedModel):
         return IssueStatus(code).label if code else _("Not yet assessed")
 
 
+def _published_corrections() -> models.QuerySet:
+    """The published corrections of the entry in the outer query."""
+    return StatusAssessment.objects.published().filter(corrects=OuterRef("pk"))
+
+
 class StatusAssessmentQuerySet(PublishableQuerySet):
+    def current(self) -> StatusAssessmentQuerySet:
+        """Published entries that no published correction replaces: what an issue's status is made of.
+
+        A corrected entry stays published (the history is a log) but no longer counts for
+        the current status, the status on a day, the charts or a round's outcome.
+        """
+        return self.published().exclude(Exists(_published_corrections()))
+
+    def with_corrections(self) -> StatusAssessmentQuerySet:
+        """Annotate ``superseded_by_id``: the published correction of each entry, or None."""
+        return self.annotate(superseded_by_id=Subquery(_published_corrections().order_by("id").values("id")[:1]))
+
     def chronological(self) -> StatusAssessmentQuerySet:
         return self.order_by("date", "id")
 
@@ -340,9 +362,9 @@ class StatusAssessmentQuerySet(PublishableQuerySet):
         return list(self.order_by("-date").values_list("date", flat=True).distinct()[:limit])
 
     def with_previous_status(self) -> StatusAssessmentQuerySet:
-        """Annotate ``previous_status``: the issue's published status just before this assessment."""
+        """Annotate ``previous_status``: the issue's current status just before this assessment."""
         previous = (
-            StatusAssessment.objects.published()
+            StatusAssessment.objects.current()
             .filter(issue=OuterRef("issue"))
             .filter(Q(date__lt=OuterRef("date")) | Q(date=OuterRef("date"), id__lt=OuterRef("id")))
             .order_by("-date", "-id")
@@ -360,8 +382,14 @@ class StatusAssessment(Publishable, PartialDateModel, TimeStampedModel):
     """The status of an issue as assessed at a round or on a date.
 
     The issue's current status is its latest published assessment; earlier ones
-    are its history.
+    are its history. The history is a log: a published entry's substance is never
+    changed in place (``clean``). A mistake in it is put right by a correction, a new
+    published entry that ``corrects`` it and says why; the corrected entry stays,
+    marked as superseded (``issues.services.status_assessment_correct``).
     """
+
+    #: What an entry says; frozen once it is published. Only a correction changes it.
+    SUBSTANCE_FIELDS = ("issue", "status", "date", "date_precision", "round", "source", "note")
 
     #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
     html_route = {"view_name": "issues:issue-detail", "lookup_field": "issue.slug", "fragment": "status-{obj.pk}"}
@@ -380,6 +408,24 @@ class StatusAssessment(Publishable, PartialDateModel, TimeStampedModel):
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="status_assessments"
     )
+    # Set by status_assessment_correct only. RESTRICT, not PROTECT: a corrected entry cannot
+    # be deleted on its own (the log would lose it), but deleting the issue takes both.
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name=_("corrects"),
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="corrections",
+        help_text=_("The published entry this one corrects."),
+    )
+    correction_reason = models.TextField(
+        _("reason for the correction"),
+        blank=True,
+        editable=False,
+        help_text=_("Why the corrected entry was wrong; required for a correction."),
+    )
 
     objects = StatusAssessmentQuerySet.as_manager()
     history = HistoricalRecords()
@@ -393,6 +439,12 @@ class StatusAssessment(Publishable, PartialDateModel, TimeStampedModel):
             models.CheckConstraint(condition=Q(status__in=IssueStatus.values), name="assessment_status_valid"),
             precision_constraint("assessment"),
             *publication_constraints("assessment"),
+            models.CheckConstraint(
+                condition=Q(corrects__isnull=True) | ~Q(correction_reason=""),
+                name="assessment_correction_has_reason",
+                violation_error_message=_("A correction says why the entry it corrects was wrong."),
+            ),
+            models.CheckConstraint(condition=~Q(corrects=F("id")), name="assessment_correction_not_itself"),
         ]
 
     def __str__(self) -> str:
@@ -401,8 +453,48 @@ class StatusAssessment(Publishable, PartialDateModel, TimeStampedModel):
     def get_absolute_url(self) -> str:
         return self.issue.get_absolute_url() + f"#status-{self.pk}"
 
+    @property
+    def is_superseded(self) -> bool:
+        """Whether a published correction replaces this entry (``with_corrections`` spares the query)."""
+        if hasattr(self, "superseded_by_id"):
+            return self.superseded_by_id is not None
+        return self.pk is not None and self.corrections.published().exists()
+
     def clean(self) -> None:
         check_round_matches_date(self.round, self.date, self.date_precision)
+        if self.corrects_id is not None and not (self.correction_reason or "").strip():
+            raise ValidationError(
+                {"correction_reason": _("Say why the entry is corrected: the reason is kept with the correction.")}
+            )
+        self.check_published_unchanged()
+
+    def check_published_unchanged(self) -> None:
+        """Refuse a change to the substance of an entry that is published in the database.
+
+        Every door (API, admin form and inline, revert from history) validates through
+        here, so none can rewrite public history in place. Taking the entry back to draft
+        (``unpublish``, which changes only its state) stays possible.
+        """
+        if self.pk is None:
+            return
+        frozen = [self._meta.get_field(name).attname for name in (*self.SUBSTANCE_FIELDS, "corrects")]
+        frozen.append("correction_reason")
+        stored = StatusAssessment.objects.filter(pk=self.pk, state=PublicationState.PUBLISHED).values(*frozen).first()
+        if stored is None:
+            return
+        changed = [name for name in frozen if getattr(self, name) != stored[name]]
+        if not changed:
+            return
+        message = _(
+            "This status entry is published, and the status history is a log: it is not changed in "
+            "place. Make a correction instead; it keeps this entry and records why it was corrected."
+        )
+        errors: dict[str, list[ValidationError]] = {}
+        for attname in changed:
+            name = attname.removesuffix("_id") if attname.endswith("_id") else attname
+            key = name if name in self.SUBSTANCE_FIELDS else NON_FIELD_ERRORS
+            errors.setdefault(key, []).append(ValidationError(message, code="published"))
+        raise ValidationError(errors)
 
 
 # --------------------------------------------------------------------------- positions

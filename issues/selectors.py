@@ -33,9 +33,10 @@ def rounds_with_statement_counts(rounds: RoundQuerySet) -> RoundQuerySet:
     and the issue statuses assessed at each round or meeting."""
     return rounds.annotate(
         statement_count=_published_statements(),
+        # Current ones only: a corrected entry and its correction are one assessment.
         assessment_count=Count(
             "status_assessments",
-            filter=Q(status_assessments__state=PublicationState.PUBLISHED),
+            filter=Q(status_assessments__in=StatusAssessment.objects.current().values("pk")),
             distinct=True,
         ),
     )
@@ -54,7 +55,7 @@ def rounds_with_outcomes(rounds: RoundQuerySet, statements: int = ROUND_EMBEDDED
     return rounds_with_statement_counts(rounds).prefetch_related(
         Prefetch(
             "status_assessments",
-            queryset=StatusAssessment.objects.published()
+            queryset=StatusAssessment.objects.current()
             .select_related("issue", "source")
             .order_by("issue__title", "date", "id"),
             to_attr="published_assessments",
@@ -113,7 +114,7 @@ def round_outcome(round_: Round, *, statements: int) -> RoundOutcome:
             .dated_between(after_start, after_end)
             .with_related()
             .order_by("date", "id")[:statements],
-            "after_assessments": StatusAssessment.objects.published()
+            "after_assessments": StatusAssessment.objects.current()
             .outside_rounds()
             .dated_between(after_start, after_end)
             .with_previous_status()
@@ -123,7 +124,7 @@ def round_outcome(round_: Round, *, statements: int) -> RoundOutcome:
     return RoundOutcome(
         previous_round=previous_round,
         next_round=next_round,
-        assessments=round_.status_assessments.published()
+        assessments=round_.status_assessments.current()
         .with_previous_status()
         .select_related("issue", "source")
         .order_by("issue__title", "date", "id"),

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rounds import publishing
 from rounds.models import Round, Source
@@ -80,7 +82,55 @@ def status_assessment_create(*, publish: bool = False, **fields: Any) -> StatusA
 def status_assessment_update(
     *, assessment: StatusAssessment, publish: bool | None = None, **fields: Any
 ) -> StatusAssessment:
+    """Change an assessment. A published one's substance is refused (``StatusAssessment.clean``):
+    it is corrected with ``status_assessment_correct``. Drafts change freely."""
     return fact_save(assessment, publish=publish, **fields)
+
+
+#: What a correction may change: the entry's substance, and how the source words the date.
+CORRECTABLE_FIELDS = (*StatusAssessment.SUBSTANCE_FIELDS, "date_text")
+
+
+@transaction.atomic
+def status_assessment_correct(
+    *, assessment: StatusAssessment, reason: str, user: Any = None, **changes: Any
+) -> StatusAssessment:
+    """Correct a published entry: a new published entry with ``changes`` that ``corrects`` it.
+
+    The corrected entry stays as it was (who wrote it and when, in its history), marked as
+    superseded; the correction keeps ``reason`` and, in its history, ``user``. Refused for a
+    draft (edit it instead), for an entry already corrected (correct the correction), for
+    a correction that changes nothing, and without a reason.
+    """
+    unknown = set(changes) - set(CORRECTABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"status_assessment_correct() cannot change {', '.join(sorted(unknown))}")
+    # Held until the end: two editors correcting the same entry at once make one correction.
+    original = StatusAssessment.objects.select_for_update().get(pk=assessment.pk)
+    if not original.is_published:
+        raise ValidationError(
+            {NON_FIELD_ERRORS: [ValidationError(_("This entry is a draft: edit it instead."), code="draft")]}
+        )
+    if original.is_superseded:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: [
+                    ValidationError(
+                        _("This entry was corrected already: correct its correction instead."), code="superseded"
+                    )
+                ]
+            }
+        )
+    values = {name: getattr(original, name) for name in CORRECTABLE_FIELDS}
+    if all(values[name] == value for name, value in changes.items()):
+        raise ValidationError(
+            {NON_FIELD_ERRORS: [ValidationError(_("A correction changes at least one value."), code="unchanged")]}
+        )
+    values.update(changes)
+    correction = StatusAssessment(**values, corrects=original, correction_reason=(reason or "").strip())
+    if user is not None:
+        correction._history_user = user  # django-simple-history records who made the correction
+    return fact_save(correction, publish=True)
 
 
 # --------------------------------------------------------------------------- entry helpers (admin workbench)

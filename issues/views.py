@@ -58,7 +58,7 @@ class IssueListView(ListView):
             parties=list(Party.objects.order_by("name")),
             status_summary=[(code, label, counts.get(code, 0)) for code, label in IssueStatus.choices],
             not_assessed_count=counts.get(None, 0),
-            assessment_dates=StatusAssessment.objects.published().recent_dates(6),
+            assessment_dates=StatusAssessment.objects.current().recent_dates(6),
         )
         return context
 
@@ -73,12 +73,20 @@ class IssueDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         issue = self.object
-        history = list(issue.status_history.published().select_related("round", "source").chronological())
+        # The table lists every published entry, corrected ones too (the history is a log);
+        # the charts and "closed at" read only the current ones.
+        history = list(
+            issue.status_history.published().with_corrections().select_related("round", "source").chronological()
+        )
+        by_id = {entry.pk: entry for entry in history}
+        for entry in history:
+            entry.correction = by_id.get(entry.superseded_by_id)
+        current = [entry for entry in history if not entry.is_superseded]
         # The formal round at which the chapter or issue was closed, if it closed at one.
         closed_at = next(
             (
                 entry.round
-                for entry in history
+                for entry in current
                 if entry.status == IssueStatus.AGREED and entry.round_id and entry.round.is_formal_round
             ),
             None,
@@ -93,7 +101,7 @@ class IssueDetailView(DetailView):
             status_history=history,
             charts=[
                 chart
-                for chart in (status_timeline(history, rounds), status_timeline(history, rounds, compact=True))
+                for chart in (status_timeline(current, rounds), status_timeline(current, rounds, compact=True))
                 if chart
             ],
             positions=positions,

@@ -207,11 +207,20 @@ def version_of(
     return result["rows"], last
 
 
-def make_etag(request: Request, *, rows: int, last: datetime.datetime, sees_drafts: bool, whole_url: bool) -> str:
+def make_etag(
+    request: Request,
+    *,
+    rows: int,
+    last: datetime.datetime,
+    sees_drafts: bool,
+    whole_url: bool,
+    path: str | None = None,
+) -> str:
+    """``path``: the object's own path, for an action at a sub-path of it (``…/correction/``)."""
     renderer = getattr(request, "accepted_renderer", None)
     variant = "|".join(
         [
-            request.get_full_path() if whole_url else request.path,
+            request.get_full_path() if whole_url else (path or request.path),
             renderer.format if renderer else "",
             get_language() or "",
             "drafts" if sees_drafts else "public",

@@ -25,6 +25,7 @@ from nafta_tracker.api.serializers import (
     HtmlUrlField,
     InputSerializer,
     SlugReferenceField,
+    StrictCharField,
     StrictPrimaryKeyRelatedField,
     StrictURLField,
 )
@@ -134,6 +135,26 @@ class StatusAssessmentSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display")
     round = RoundSummarySerializer(allow_null=True)
     source = SourceSummarySerializer()
+    corrects = serializers.PrimaryKeyRelatedField(
+        read_only=True, help_text=_("The id of the entry this one corrects; null for an entry that is no correction.")
+    )
+    correction_reason = serializers.CharField(
+        read_only=True, help_text=_("Why the corrected entry was wrong; empty for an entry that is no correction.")
+    )
+    superseded = serializers.BooleanField(
+        source="is_superseded",
+        read_only=True,
+        help_text=_(
+            "A published correction replaces this entry: it stays in the history, marked, but no longer "
+            "counts for the issue's status."
+        ),
+    )
+    superseded_by = serializers.IntegerField(
+        source="superseded_by_id",
+        read_only=True,
+        allow_null=True,
+        help_text=_("The id of the correction that replaces this entry, if any."),
+    )
 
     class Meta:
         model = StatusAssessment
@@ -150,6 +171,10 @@ class StatusAssessmentSerializer(serializers.ModelSerializer):
             "date_text",
             "note",
             "source",
+            "corrects",
+            "correction_reason",
+            "superseded",
+            "superseded_by",
             "state",
             "published_at",
             "updated_at",
@@ -230,7 +255,9 @@ class IssueSerializer(serializers.ModelSerializer):
 
 class IssueDetailSerializer(IssueSerializer):
     status_history = IssueHistoryEntrySerializer(
-        source="published_history", many=True, help_text=_("Every published assessment, oldest first.")
+        source="published_history",
+        many=True,
+        help_text=_("Every published assessment, oldest first; corrected ones too, marked superseded."),
     )
     positions = IssuePositionSerializer(
         source="published_positions", many=True, help_text=_("Every published position, by party then date.")
@@ -352,6 +379,22 @@ class StatusAssessmentInputSerializer(PublicationInput, InputSerializer):
     class Meta:
         model = StatusAssessment
         fields = ["issue", "status", "round", "date", "date_precision", "date_text", "note", "source", "state"]
+
+
+class StatusAssessmentCorrectionInputSerializer(InputSerializer):
+    """A correction of a published status entry: the values that change, and why."""
+
+    reason = StrictCharField(
+        source="correction_reason", help_text=_("Why the entry was wrong; kept with the correction.")
+    )
+    issue = SlugReferenceField(queryset=Issue.objects.all(), required=False)
+    round = SlugReferenceField(queryset=Round.objects.all(), allow_null=True, required=False)
+    source = StrictPrimaryKeyRelatedField(queryset=Source.objects.all(), required=False)
+
+    class Meta:
+        model = StatusAssessment
+        fields = ["reason", "issue", "status", "round", "date", "date_precision", "date_text", "note", "source"]
+        extra_kwargs = {name: {"required": False} for name in ("status", "date", "date_precision", "date_text", "note")}
 
 
 class SourceInputSerializer(InputSerializer):

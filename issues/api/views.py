@@ -10,16 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.decorators import action
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from issues import services
 from issues.models import Issue, Position, PublicationState, Statement, StatusAssessment
 from nafta_tracker.api.renderers import CSVRenderer
 from nafta_tracker.api.serializers import SLUG_PATTERN
-from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet, EditableViewSet
+from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet, EditableViewSet, domain_errors
 from rounds import services as frame_services
 from rounds.models import Appointment, Milestone, Official, Party, Round, Source
 
@@ -41,15 +47,15 @@ def editable_schema(*, read: type, write: type, **summaries: Any) -> Callable:
     it reads, the object it answers with, and ``If-Match`` on updates."""
     answers = {"create": 201, "update": 200, "partial_update": 200}
     operations = {}
-    for action, summary in summaries.items():
-        if action not in answers:
-            operations[action] = extend_schema(summary=summary)
+    for name, summary in summaries.items():
+        if name not in answers:
+            operations[name] = extend_schema(summary=summary)
             continue
-        operations[action] = extend_schema(
+        operations[name] = extend_schema(
             summary=summary,
-            parameters=[IF_MATCH] if action != "create" else None,
+            parameters=[IF_MATCH] if name != "create" else None,
             request=write,
-            responses={answers[action]: read},
+            responses={answers[name]: read},
         )
     return extend_schema_view(**operations)
 
@@ -205,6 +211,8 @@ class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     partial_update=_("Change part of a status assessment (editors)"),
 )
 class StatusAssessmentViewSet(PublishableMixin, EditableViewSet):
+    """The status history is a log: a published entry is corrected (``correction``), not updated."""
+
     model = StatusAssessment
     serializer_class = serializers.StatusAssessmentSerializer
     write_serializer_class = serializers.StatusAssessmentInputSerializer
@@ -212,11 +220,60 @@ class StatusAssessmentViewSet(PublishableMixin, EditableViewSet):
     create_service = services.status_assessment_create
     update_service = services.status_assessment_update
     update_instance_kwarg = "assessment"
+    if_match_actions = (*EditableViewSet.if_match_actions, "correct")
+    # StatusAssessment.clean refuses a change to a published entry's substance, field by field;
+    # status_assessment_correct refuses a draft, an entry corrected already, and a no-op.
+    extra_domain_error_codes = {
+        **{name: {"published"} for name in ("issue", "status", "round", "date", "date_precision", "note", "source")},
+        api_settings.NON_FIELD_ERRORS_KEY: {"published", "draft", "superseded", "unchanged"},
+    }
     list_version_tables = (Issue, Round, Source)
-    detail_version_fields = ("updated_at", "issue__updated_at", "round__updated_at", "source__updated_at")
+    # An entry's corrections change it (it shows as superseded by them).
+    detail_version_fields = (
+        "updated_at",
+        "issue__updated_at",
+        "round__updated_at",
+        "source__updated_at",
+        "corrections__updated_at",
+    )
 
     def get_queryset(self):
-        return self.visible().select_related("issue", "round", "source").order_by("issue__title", "date", "id")
+        return (
+            self.visible()
+            .with_corrections()
+            .select_related("issue", "round", "source")
+            .order_by("issue__title", "date", "id")
+        )
+
+    def get_write_serializer_class(self):
+        if self.action == "correct":
+            return serializers.StatusAssessmentCorrectionInputSerializer
+        return super().get_write_serializer_class()
+
+    @extend_schema(
+        summary=_("Correct a published status entry (editors)"),
+        description=_(
+            "A published entry is not changed in place: this records a new published entry with the "
+            "values sent (the others are the corrected entry's), linked to it by `corrects`, with the "
+            "reason. The corrected entry stays in the history, marked `superseded`."
+        ),
+        parameters=[IF_MATCH],
+        request=serializers.StatusAssessmentCorrectionInputSerializer,
+        responses={201: serializers.StatusAssessmentSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="correction")
+    def correct(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        with transaction.atomic():
+            assessment = self.get_locked_object(request)
+            body = self.get_write_serializer_class()(data=request.data, context=self.get_serializer_context())
+            body.is_valid(raise_exception=True)
+            changes = dict(body.validated_data)
+            reason = changes.pop("correction_reason")
+            with domain_errors(self.body_field_names()):
+                correction = services.status_assessment_correct(
+                    assessment=assessment, reason=reason, user=request.user, **changes
+                )
+        return self._respond_with(correction, status.HTTP_201_CREATED)
 
 
 @editable_schema(

@@ -48,11 +48,13 @@ class ErrorResponse412Serializer(serializers.Serializer):
 
 
 class AutoSchema(StandardizedErrorsAutoSchema):
-    """Documents every error an endpoint can answer; 412 only where ``If-Match`` is honoured."""
+    """Documents every error an endpoint can answer; 412 and 428 only where ``If-Match`` is
+    required (the viewset's ``if_match_actions``)."""
 
     def _should_add_error_response(self, responses: dict, status_code: str) -> bool:
         if status_code in ("412", "428"):  # If-Match: stale (412) or missing (428)
-            return self.method in ("PUT", "PATCH") and status_code not in responses
+            action = getattr(self.view, "action", None)
+            return action in getattr(self.view, "if_match_actions", ()) and status_code not in responses
         return super()._should_add_error_response(responses, status_code)
 
     def get_auth(self) -> list[dict]:

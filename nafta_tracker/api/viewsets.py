@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, models, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -70,8 +71,21 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             distinct=True,
             public=not self.sees_drafts(),
         )
-        etag = make_etag(self.request, rows=rows, last=last, sees_drafts=self.sees_drafts(), whole_url=False)
+        etag = make_etag(
+            self.request, rows=rows, last=last, sees_drafts=self.sees_drafts(), whole_url=False, path=self.detail_path()
+        )
         return etag, last, rows
+
+    def detail_path(self) -> str:
+        """The path of the object named in the URL: an extra action on it (``…/correction/``)
+        is checked against the ETag a GET of the object gave."""
+        handler = getattr(self, self.action or "", None)
+        if not (getattr(handler, "detail", False) and getattr(handler, "url_path", None)):
+            return self.request.path
+        lookup_kwarg = self.lookup_url_kwarg or self.lookup_field
+        namespace = self.request.resolver_match.namespace
+        name = f"{namespace}:{self.basename}-detail" if namespace else f"{self.basename}-detail"
+        return reverse(name, kwargs={lookup_kwarg: self.kwargs[lookup_kwarg]})
 
     @cache_api_data
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -124,6 +138,12 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
     update_instance_kwarg: str  # the service's keyword for the object being changed
     # Codes of the model's clean() beyond what its fields and constraints declare, e.g. {"text": {"duplicate"}}.
     extra_domain_error_codes: dict[str, set[str]] = {}
+    # Actions that change an existing object, so need If-Match (read by nafta_tracker.api.schema).
+    if_match_actions: tuple[str, ...] = ("update", "partial_update")
+
+    def get_write_serializer_class(self) -> type[serializers.Serializer]:
+        """The request body of the current action (a subclass may read other bodies for its own actions)."""
+        return self.write_serializer_class
 
     def service_arguments(self, data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
         """Keyword arguments for the service from validated request data (hook for renames)."""
@@ -140,7 +160,13 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
         with transaction.atomic():
             return self._update_locked(request, *args, **kwargs)
 
-    def _update_locked(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def get_locked_object(self, request: Request) -> models.Model:
+        """The object named in the URL, its row held to the end of the transaction, after ``If-Match``
+        (428 without it, 412 when stale). Every write to an existing object starts here.
+
+        Call inside ``transaction.atomic()``. Name the action in ``if_match_actions`` so the
+        schema documents its 412 and 428.
+        """
         # Hold the row from the ETag check to the write: without the lock, N writers holding the
         # same ETag all passed the check before any of them wrote (4 of 5 trials on PostgreSQL
         # let 5 of 8 through). On SQLite a write transaction begins IMMEDIATE, which serialises
@@ -155,6 +181,10 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
         etag, _last, _rows = self.detail_etag()
         instance = self.get_object()
         check_if_match(request, etag)
+        return instance
+
+    def _update_locked(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_locked_object(request)
         body = self.write_serializer_class(
             instance, data=request.data, partial=kwargs.get("partial", False), context=self.get_serializer_context()
         )
@@ -166,7 +196,7 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
 
     def body_field_names(self) -> dict[str, str]:
         """Model field name -> API name, for each field of the request body (``url`` -> ``link``)."""
-        fields = self.write_serializer_class().fields
+        fields = self.get_write_serializer_class()().fields
         return {field.source: name for name, field in fields.items() if field.source != "*"}
 
     def domain_error_codes(self) -> dict[str, set[str]]:
@@ -176,7 +206,7 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
         ``full_clean()`` checks rules the request serializer knows nothing about, and a
         client (or ``make fuzz``) must find every ``attr``/``code`` pair of a 400 documented.
         """
-        model = self.write_serializer_class.Meta.model
+        model = self.get_write_serializer_class().Meta.model
         api_names = self.body_field_names()
         codes: dict[str, set[str]] = {api_settings.NON_FIELD_ERRORS_KEY: {"invalid"}}
         for field in model._meta.get_fields():
