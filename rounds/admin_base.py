@@ -87,7 +87,8 @@ class EditorAdmin(SimpleHistoryAdmin):
     record_service: Callable[[models.Model], models.Model] = staticmethod(record_save)
 
     def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
-        type(self).record_service(obj)
+        links = {field.name for field in obj._meta.many_to_many}
+        type(self).record_service(obj, links_changed=bool(links.intersection(form.changed_data)))
         for message in _round_filled_messages([form]):
             self.message_user(request, message, messages.INFO)
 
@@ -95,8 +96,11 @@ class EditorAdmin(SimpleHistoryAdmin):
         """Each inline row through its own model's service, as if entered on its own page."""
         row_admin = self.admin_site._registry.get(formset.model)
         service = type(row_admin).record_service if isinstance(row_admin, EditorAdmin) else record_save
-        for obj in formset.save(commit=False):
-            service(obj)
+        saved_objects = formset.save(commit=False)
+        links = {field.name for field in formset.model._meta.many_to_many}
+        relinked = {id(obj) for obj, names in formset.changed_objects if links.intersection(names)}
+        for obj in saved_objects:
+            service(obj, links_changed=id(obj) in relinked)
         for obj in formset.deleted_objects:
             obj.delete()
         formset.save_m2m()
