@@ -69,8 +69,10 @@ class EditorAdmin(SimpleHistoryAdmin):
     deleted_list_select_related: tuple[str, ...] = ()
 
     def view_on_site(self, obj: models.Model) -> str | None:
-        """The object's public page, linked directly (no ContentType lookup per page)."""
-        return obj.get_absolute_url()
+        """The object's public page, linked directly (no ContentType lookup per page), once
+        the public may see it: the model says so by ``is_public`` (drafts, and sources nothing
+        public cites, have no page); a model without it is public whole."""
+        return obj.get_absolute_url() if getattr(obj, "is_public", True) else None
 
     def get_fieldsets(self, request: HttpRequest, obj: models.Model | None = None):
         """Every change form carries the version it was opened at (``ModelRulesForm``)."""
@@ -307,9 +309,7 @@ class EditorInlineMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def view_on_site(self, obj: models.Model) -> str | None:
-        if getattr(obj, "is_published", True):
-            return obj.get_absolute_url()
-        return None
+        return obj.get_absolute_url() if getattr(obj, "is_public", True) else None
 
 
 class ImportExportEditorMixin(ImportExportModelAdmin):

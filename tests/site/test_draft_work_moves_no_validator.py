@@ -14,7 +14,7 @@ from icalendar import Calendar
 
 from issues.models import PublicationState, Source, Statement
 from rounds.models import Official, Round
-from tests.admin.helpers import errors_of, form_data
+from tests.admin.helpers import errors_of, form_data, inline_management
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +25,59 @@ def validators(client, url: str) -> tuple[str, str]:
     response = client.get(url)
     assert response.status_code == 200, url
     return response["ETag"], response["Last-Modified"]
+
+
+def draft_quote(index: int, speaker: Official, text: str) -> dict[str, str]:
+    row = {
+        "speaker": str(speaker.pk),
+        "attribution": "",
+        "attributed_party": "",
+        "kind": "quote",
+        "tone": "neutral",
+        "text": text,
+        "context": "",
+        "occasion": "",
+        "date": "2018-03-05",
+        "date_precision": "day",
+        "date_text": "",
+        "round": "",
+    }
+    return {f"statements-{index}-{name}": value for name, value in row.items()}
+
+
+def test_adding_a_source_with_three_draft_quotes_leaves_the_home_page_validators_alone(client, nafta, editor):
+    home = reverse("home")
+    before = validators(client, home)
+    lighthizer = Official.objects.get(slug="robert-lighthizer")
+
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:rounds_source_add"),
+        {
+            "kind": "article",
+            "outlet": "Reuters",
+            "title": "NAFTA talks end seventh round with little progress",
+            "description": "",
+            "url": "https://www.reuters.com/article/nafta-round-seven-drafts",
+            "slug": "reuters-nafta-round-seven-drafts",
+            "published_on": "2018-03-05",
+            "author": "",
+            "dateline": "",
+            "notes": "",
+            **inline_management("statements", 3),
+            **draft_quote(0, lighthizer, "Zanzibar one."),
+            **draft_quote(1, lighthizer, "Zanzibar two."),
+            **draft_quote(2, lighthizer, "Zanzibar three."),
+            **inline_management("positions", 0),
+        },
+    )
+    assert response.status_code == 302, errors_of(response)
+    assert Statement.objects.filter(text__startswith="Zanzibar", state=PublicationState.DRAFT).count() == 3
+    client.logout()
+
+    assert validators(client, home) == before
+    source = Source.objects.get(slug="reuters-nafta-round-seven-drafts")
+    assert client.get(source.get_absolute_url()).status_code == 404
 
 
 def test_a_draft_statement_saved_on_the_round_page_leaves_the_calendar_alone(client, nafta, editor):
