@@ -31,7 +31,7 @@ publish_many = publishing.publish_many
 unpublish_many = publishing.unpublish_many
 
 
-def fact_save(item: P, *, publish: bool | None = None, **fields: Any) -> P:
+def fact_save(item: P, *, publish: bool | None = None, links_changed: bool = False, **fields: Any) -> P:
     """The one body of every write of a statement, position or status assessment, from any door.
 
     Assigns ``fields``, fills an empty round from the date (``fill_round_from_date``: the
@@ -41,7 +41,7 @@ def fact_save(item: P, *, publish: bool | None = None, **fields: Any) -> P:
     for name, value in fields.items():
         setattr(item, name, value)
     fill_round_from_date(item)
-    return record_save(item, publish=publish)
+    return record_save(item, publish=publish, links_changed=links_changed)
 
 
 def statement_create(*, issues: Iterable[Issue] = (), publish: bool = False, **fields: Any) -> Statement:
@@ -54,9 +54,15 @@ def statement_update(
     *, statement: Statement, issues: Iterable[Issue] | None = None, publish: bool | None = None, **fields: Any
 ) -> Statement:
     """Change a statement; ``issues=None`` leaves its issues as they are, ``publish=None`` its state."""
-    fact_save(statement, publish=publish, **fields)
+    issues = None if issues is None else list(issues)
+    relinked = (
+        issues is not None
+        and statement.pk is not None
+        and {issue.pk for issue in issues} != set(statement.issues.values_list("pk", flat=True))
+    )
+    fact_save(statement, publish=publish, links_changed=relinked, **fields)
     if issues is not None:
-        statement.issues.set(list(issues))
+        statement.issues.set(issues)
     return statement
 
 

@@ -7,7 +7,8 @@ One module for every conditional answer the tracker gives:
   files, translations). ``public_data_changed_at()`` is the newest *public* change
   anywhere a page reads from, in one query over indexed columns (``updated_at``, or
   for publishable tables ``public_changed_at`` and the newest published history row,
-  which also records deletions and changes of a statement's issues), over exactly
+  which also records deletions and changes of a statement's issues; a source's
+  ``public_changed_at`` moves only while something public cites it), over exactly
   the models the data apps declare public (``nafta_tracker.registry``). Draft work
   never moves it. Pages show nothing that depends on the visitor, so the same
   validators hold for everyone.
@@ -56,15 +57,21 @@ def public_data_changed_at() -> datetime.datetime | None:
     """When anything a public page shows last changed (one query), or None for an empty site."""
     # Raw SQL because the ORM cannot take the maximum over a union of tables in one query.
     # Only table and column names from the models go in, quoted by the backend: no user input.
-    # For tables with drafts, only public changes count (public_changed_at, and history rows
-    # of published versions, which record a published row's deletion): the validators must
-    # not tell a visitor when an editor last saved a draft.
+    # For tables with drafts, and for sources (public only once something public cites them),
+    # only public changes count (public_changed_at, and history rows of published versions,
+    # which record a published row's deletion): the validators must not tell a visitor when
+    # an editor last saved a draft. Other tables' rows are all public; their updated_at and
+    # history move only when a row really changes (rounds.services.record_save).
     quote = connection.ops.quote_name
     parts = []
     for model in public_models():
         table, history = model._meta.db_table, model.history.model._meta.db_table
         if _has_field(model, "public_changed_at"):
             parts.append(f"SELECT MAX({quote('public_changed_at')}) AS changed FROM {quote(table)}")  # noqa: S608
+            if not _has_field(model, "state"):
+                # Rows public only while something public cites them (sources): the citations
+                # protect them from deletion meanwhile, so their history adds nothing public.
+                continue
             # ORDER BY ... LIMIT 1 walks the history_date index down to the newest published
             # version (MAX() with a WHERE would read every row on SQLite).
             newest_published = (

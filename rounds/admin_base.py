@@ -69,8 +69,10 @@ class EditorAdmin(SimpleHistoryAdmin):
     deleted_list_select_related: tuple[str, ...] = ()
 
     def view_on_site(self, obj: models.Model) -> str | None:
-        """The object's public page, linked directly (no ContentType lookup per page)."""
-        return obj.get_absolute_url()
+        """The object's public page, linked directly (no ContentType lookup per page), once
+        the public may see it: the model says so by ``is_public`` (drafts, and sources nothing
+        public cites, have no page); a model without it is public whole."""
+        return obj.get_absolute_url() if getattr(obj, "is_public", True) else None
 
     def get_fieldsets(self, request: HttpRequest, obj: models.Model | None = None):
         """Every change form carries the version it was opened at (``ModelRulesForm``)."""
@@ -87,7 +89,8 @@ class EditorAdmin(SimpleHistoryAdmin):
     record_service: Callable[[models.Model], models.Model] = staticmethod(record_save)
 
     def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
-        type(self).record_service(obj)
+        links = {field.name for field in obj._meta.many_to_many}
+        type(self).record_service(obj, links_changed=bool(links.intersection(form.changed_data)))
         for message in _round_filled_messages([form]):
             self.message_user(request, message, messages.INFO)
 
@@ -95,8 +98,11 @@ class EditorAdmin(SimpleHistoryAdmin):
         """Each inline row through its own model's service, as if entered on its own page."""
         row_admin = self.admin_site._registry.get(formset.model)
         service = type(row_admin).record_service if isinstance(row_admin, EditorAdmin) else record_save
-        for obj in formset.save(commit=False):
-            service(obj)
+        saved_objects = formset.save(commit=False)
+        links = {field.name for field in formset.model._meta.many_to_many}
+        relinked = {id(obj) for obj, names in formset.changed_objects if links.intersection(names)}
+        for obj in saved_objects:
+            service(obj, links_changed=id(obj) in relinked)
         for obj in formset.deleted_objects:
             obj.delete()
         formset.save_m2m()
@@ -303,9 +309,7 @@ class EditorInlineMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def view_on_site(self, obj: models.Model) -> str | None:
-        if getattr(obj, "is_published", True):
-            return obj.get_absolute_url()
-        return None
+        return obj.get_absolute_url() if getattr(obj, "is_public", True) else None
 
 
 class ImportExportEditorMixin(ImportExportModelAdmin):

@@ -24,8 +24,48 @@ class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
 
+    # The column values as loaded from (or last written to) the database, by attname;
+    # empty for a row not yet saved. ``changed_fields()`` compares with them.
+    _loaded_values: dict[str, object] = {}
+
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        written = kwargs.get("update_fields")
+        fields = self._meta.concrete_fields
+        if written is None:
+            self._loaded_values = {}
+        else:
+            fields = [field for field in fields if field.name in written or field.attname in written]
+        self._loaded_values = {
+            **self._loaded_values,
+            **{field.attname: self.__dict__[field.attname] for field in fields if field.attname in self.__dict__},
+        }
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_values = dict(zip(field_names, values, strict=True))
+        return instance
+
+    def changed_fields(self) -> set[str]:
+        """The columns whose value differs from the row as loaded (every one for a new row).
+
+        Timestamps the save itself stamps do not count. A deferred column that was never
+        assigned is unchanged; one assigned without a loaded value counts as changed.
+        """
+        stamped = {"created_at", "updated_at", "public_changed_at"}
+        loaded = self._loaded_values
+        changed = set()
+        for field in self._meta.concrete_fields:
+            name = field.attname
+            if name in stamped or name not in self.__dict__:
+                continue
+            if self._state.adding or name not in loaded or loaded[name] != self.__dict__[name]:
+                changed.add(field.name)
+        return changed
 
 
 class DatePrecision(models.TextChoices):

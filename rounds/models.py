@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import models, router
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -42,29 +42,24 @@ http_url_validator = URLValidator(schemes=["http", "https"], message=_("Enter a 
 
 class SourceQuerySet(models.QuerySet["Source"]):
     def public(self) -> SourceQuerySet:
-        """Every source except those cited only by drafts.
+        """Sources that something public cites: a published fact, or a row that has no drafts.
 
-        An editor enters the source before the statement it backs; until that statement
-        is published, showing its source would tell the public what is being prepared.
-        A source nothing cites yet (or that backs a fact only through a note, such as a
-        date worked out from the public record) is public: it reveals no draft.
+        An editor enters the source before the facts it backs; until one of them is
+        published, showing the source would tell the public what is being prepared. A
+        source nothing cites yet is not public either, so that a source entered first and
+        cited by a draft a moment later never appears and then disappears (404).
 
         Which models cite sources is read from the source's reverse relations, so this
         app needs to know neither those models nor the apps above that define them:
         a publishable model counts by its published rows, any other by every row.
         """
-        in_drafts = Q()
-        cited = Q()
-        for relation in Source._meta.related_objects:
-            if not relation.one_to_many:
-                continue
-            model, column = relation.related_model, relation.field.attname
+        cited = Q(pk__in=[])
+        for model, column in Source.citations():
             if issubclass(model, Publishable):
-                in_drafts |= Q(pk__in=model.objects.drafts().values(column))
                 cited |= Q(pk__in=model.objects.published().values(column))
             else:
                 cited |= Q(pk__in=model._default_manager.filter(**{f"{column}__isnull": False}).values(column))
-        return self.filter(~in_drafts | cited)
+        return self.filter(cited)
 
 
 class Source(TimeStampedModel):
@@ -92,6 +87,14 @@ class Source(TimeStampedModel):
     author = models.CharField(_("author"), max_length=200, blank=True)
     dateline = models.CharField(_("dateline"), max_length=100, blank=True, help_text=_("e.g. Ottawa."))
     notes = models.TextField(_("notes"), blank=True)
+    public_changed_at = models.DateTimeField(
+        _("public change at"),
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("When the public last saw this source change: edited while something public cites it."),
+    )
 
     # The table names predate the move from ``issues`` (a state-only migration kept the tables).
     history = HistoricalRecords(table_name="issues_historicalsource")
@@ -133,6 +136,35 @@ class Source(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("issues:source-detail", args=[self.pk])
+
+    @classmethod
+    def citations(cls) -> list[tuple[type[models.Model], str]]:
+        """(model, foreign key column) of every way a row cites a source, from the reverse relations."""
+        return [
+            (relation.related_model, relation.field.attname)
+            for relation in cls._meta.related_objects
+            if relation.one_to_many
+        ]
+
+    def save(self, *args, **kwargs) -> None:
+        # Only a change the public can see moves public_changed_at (what the validators read):
+        # a source is public once something public cites it (SourceQuerySet.public), and
+        # entering one, or editing it while only drafts cite it, reveals nothing. A source
+        # cannot lose its last citation by deletion while public (the citations PROTECT it),
+        # so deletions never need to count.
+        if not self._state.adding and self.changed_fields() and self.is_public:
+            self.public_changed_at = timezone.now()
+            if kwargs.get("update_fields"):
+                kwargs["update_fields"] = {*kwargs["update_fields"], "public_changed_at"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        """Whether the public may see this source (its page, the API): one query."""
+        if self.pk is None:
+            return False
+        db = router.db_for_write(Source, instance=self)
+        return Source.objects.using(db).public().filter(pk=self.pk).exists()
 
     def clean(self) -> None:
         # Whitespace names nothing. Trimmed here, so that the source_identifiable constraint,

@@ -87,6 +87,11 @@ class Publishable(models.Model):
     def is_published(self) -> bool:
         return self.state == PublicationState.PUBLISHED
 
+    @property
+    def is_public(self) -> bool:
+        """Whether the public may see the row (the admin's "view on site" asks every model this)."""
+        return self.is_published
+
 
 def publication_constraints(prefix: str) -> list[models.CheckConstraint]:
     return [

@@ -20,16 +20,30 @@ M = TypeVar("M", bound=models.Model)
 
 
 @transaction.atomic
-def record_save(instance: M, *, publish: bool | None = None, **fields: Any) -> M:
+def record_save(instance: M, *, publish: bool | None = None, links_changed: bool = False, **fields: Any) -> M:
     """Assign ``fields``, set the publication state (``publish``: True, False or None to leave
-    it), validate by the model's rules and save. Every create and update ends here."""
+    it), validate by the model's rules and save. Every create and update ends here.
+
+    A row whose columns all hold the values it was loaded with is validated but not
+    written: editors save a source, an issue or a round together with the drafts entered
+    under it, and writing the unchanged row would move its ``updated_at`` and add a
+    history version, which the public's Last-Modified, ETags, ``updated_at`` and the
+    calendar read as a public change. ``links_changed``: its many-to-many links (other
+    tables) changed, which is a change to the row all the same.
+    """
     for name, value in fields.items():
         setattr(instance, name, value)
     if isinstance(instance, Publishable):
         set_published(instance, publish)
     instance.full_clean()
-    instance.save()
+    if instance._state.adding or links_changed or _changed(instance):
+        instance.save()
     return instance
+
+
+def _changed(instance: models.Model) -> bool:
+    changed_fields = getattr(instance, "changed_fields", None)
+    return changed_fields is None or bool(changed_fields())
 
 
 def source_create(**fields: Any) -> Source:

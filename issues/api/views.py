@@ -27,7 +27,7 @@ from nafta_tracker.api.renderers import CSVRenderer
 from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet, EditableViewSet, domain_errors
 from rounds import services as frame_services
-from rounds.models import Appointment, Milestone, Official, Party, Round, Source
+from rounds.models import Appointment, Official, Party, Round, Source
 
 from . import csv as csv_serializers
 from . import filters, serializers
@@ -296,8 +296,9 @@ class SourceViewSet(EditableViewSet):
     create_service = frame_services.source_create
     update_service = frame_services.source_update
     update_instance_kwarg = "source"
-    # Publishing a statement (or a position, an assessment) can add a source to the public list.
-    list_version_tables = (Statement, Position, StatusAssessment, Official, Round, Milestone)
+    # Whatever cites a source can make it public (SourceQuerySet.public): a published statement,
+    # a new appointment, an issue's outcome. Derived, like the rule.
+    list_version_tables = tuple(dict.fromkeys(model for model, _column in Source.citations()))
     detail_version_tables = list_version_tables
 
     def sees_drafts(self) -> bool:

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from issues.models import Position, Statement
-from tests.factories import PositionFactory, RoundFactory, StatementFactory
+from tests.factories import PositionFactory, RoundFactory, SourceFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,18 @@ def test_view_on_site_appears_once_the_statement_is_public(client, editor):
 
     assert "View on site" not in draft_page
     assert f'href="{published.get_absolute_url()}" class="viewsitelink"' in published_page
+
+
+def test_view_on_site_appears_for_a_source_once_something_public_cites_it(client, editor):
+    """The rule the site and the API follow (SourceQuerySet.public): no page, no link."""
+    uncited = SourceFactory()
+    behind_draft = StatementFactory(state="draft", published_at=None).source
+    cited = StatementFactory().source
+    client.force_login(editor)
+
+    def page(source) -> str:
+        return client.get(reverse("admin:rounds_source_change", args=[source.pk])).content.decode()
+
+    assert "View on site" not in page(uncited)
+    assert "View on site" not in page(behind_draft)
+    assert f'href="{cited.get_absolute_url()}" class="viewsitelink"' in page(cited)

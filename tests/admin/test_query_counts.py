@@ -120,6 +120,7 @@ def test_source_page_with_its_statements_and_positions(get, django_assert_num_qu
     with django_assert_num_queries(
         EVERY_PAGE
         + 1  # the source
+        + 1  # whether something public cites it ("View on site" only then: SourceQuerySet.public)
         + 1  # its statements, joined to speaker and round
         + 1  # their issues (prefetched); the autocomplete widgets reuse all of these
         + 1  # parties, for the statements' "party of an unnamed speaker" select (all rows share it)

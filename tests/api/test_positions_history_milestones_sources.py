@@ -12,6 +12,7 @@ from tests.factories import (
     PositionFactory,
     RoundFactory,
     SourceFactory,
+    StatementFactory,
     StatusAssessmentFactory,
 )
 
@@ -65,7 +66,9 @@ def test_milestones_say_whether_they_are_upcoming_or_past(api):
 
 def test_sources_list_detail_and_kind_filter(api):
     article = SourceFactory(kind="article", outlet="AFP", url="https://afp.example/x")
-    SourceFactory(kind="press_release")
+    release = SourceFactory(kind="press_release")
+    for source in (article, release):  # a source is public once a published fact cites it
+        StatementFactory(source=source)
 
     assert ids(api.get("/api/v1/sources/?kind=article")) == [article.pk]
     detail = api.get(f"/api/v1/sources/{article.pk}/").json()
