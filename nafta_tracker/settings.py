@@ -139,6 +139,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # locked", a 500 (found by tests/fuzz/run.sh with two gunicorn workers; threaded
     # `make run` is exposed too). PostgreSQL has no such limitation.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    # How long a writer waits for that lock before "database is locked": Python's default
+    # is 5 s, which six writers and six readers on `make run` outlasted (one 500 in 55
+    # writes). 20 s is under gunicorn's 30 s timeout (tests/test_sqlite_busy_timeout.py).
+    DATABASES["default"]["OPTIONS"]["timeout"] = 20
 
 # Optional read replica. Public GET requests read rounds/issues data from it; writes,
 # the admin, every non-GET request, accounts and sessions, and any read after a write in
