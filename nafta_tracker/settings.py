@@ -413,10 +413,18 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     # django-import-export keeps an uploaded file between "preview" and "confirm", which
     # may land on different app servers: keep it in the shared cache, not on local disk.
-    IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "nafta_tracker.import_uploads.ExpiringCacheStorage"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nafta"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "nafta_tracker.import_uploads.ExpiringTempFolderStorage"
+
+# Imports (admin, django-import-export). A 2,000-row preview outlasted gunicorn's 30 s timeout
+# and a 61 MB upload grew a worker to 533 MB: files and rows are capped, with a message on the
+# import form. An upload waits for "Confirm import" IMPORT_UPLOAD_SECONDS at most, then expires.
+IMPORT_MAX_BYTES = env_int("DJANGO_IMPORT_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
+IMPORT_MAX_ROWS = env_int("DJANGO_IMPORT_MAX_ROWS", 5_000, minimum=1)
+IMPORT_UPLOAD_SECONDS = env_int("DJANGO_IMPORT_UPLOAD_SECONDS", 3_600, minimum=60)
 
 # Seconds a public page (and an API list, through nafta_tracker.response_cache.cache_api_data) is
 # kept. Publishing invalidates at once (a data version bumped by signals), so this only
