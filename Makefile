@@ -63,7 +63,8 @@ migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
 # Production serving on this machine: debug off, hashed and compressed static files served by
-# whitenoise, gunicorn workers (gunicorn.conf.py reads WEB_CONCURRENCY, GUNICORN_THREADS, ...).
+# whitenoise, gunicorn gthread workers (gunicorn.conf.py reads WEB_CONCURRENCY, GUNICORN_THREADS,
+# ...; threads, so slow clients cannot hold every worker: docs/deploy.md "Slow clients").
 # Plain HTTP here, so no HTTPS redirect and no Secure cookies unless you set them; without a
 # DJANGO_SECRET_KEY a throwaway one is made (sessions end when gunicorn stops).
 serve: export DJANGO_DEBUG := 0

@@ -94,6 +94,8 @@ def top_up(target: int) -> None:
                     published_at=now if published else None,
                 )
             )
+        for row in batch:
+            row.duplicate_hash = row.compute_duplicate_hash()  # bulk_create skips save(), which sets it
         with transaction.atomic():
             created = Statement.objects.bulk_create(batch)
             Through = Statement.issues.through

@@ -217,7 +217,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
         def statement(i: int) -> Statement:
             round_ = rng.choice(rounds)
             unnamed = rng.random() < 0.1
-            return Statement(
+            row = Statement(
                 speaker=None if unnamed else rng.choice(officials),
                 attribution="a trade official" if unnamed else "",
                 attributed_party=rng.choice(parties) if unnamed else None,
@@ -230,6 +230,8 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
                 source=rng.choice(sources),
                 **state(),
             )
+            row.duplicate_hash = row.compute_duplicate_hash()  # bulk_create skips save(), which sets it
+            return row
 
         Through = Statement.issues.through
         created = 0

@@ -10,6 +10,7 @@ the same way; multi-step writes live in ``issues.services``.
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import connections, models
@@ -703,6 +704,19 @@ def _dated_between(qs, start: datetime.date | None, end: datetime.date | None):
     return qs
 
 
+def statement_duplicate_hash(*, speaker_id: int | None, attribution: str, text: str) -> str:
+    """The indexed form of ``Statement.duplicate_key``: a SHA-256 of who spoke and the words.
+
+    Empty for a statement without text (it duplicates nothing). Migration 0011 repeats this
+    function to fill existing rows: change both together, and refill.
+    """
+    words = " ".join((text or "").split()).casefold()
+    if not words:
+        return ""
+    who = f"speaker:{speaker_id}" if speaker_id else f"attribution:{(attribution or '').strip().casefold()}"
+    return hashlib.sha256(f"{who}\n{words}".encode()).hexdigest()
+
+
 def statement_search_vector():
     """The expression indexed for full-text search; queries must use exactly this one."""
     from django.contrib.postgres.search import SearchVector
@@ -772,6 +786,12 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
     issues = models.ManyToManyField(Issue, verbose_name=_("issues"), blank=True, related_name="statements")
     tone = models.CharField(_("tone"), max_length=12, choices=Tone.choices, default=Tone.NEUTRAL)
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="statements")
+    # Set on every save (``save``); looked up by ``find_duplicate``. The rule used to be a
+    # case-insensitive substring scan of the speaker's statements, run twice per row: about
+    # 45 ms a row, so a 2,000-row import preview outlasted gunicorn's 30 s timeout.
+    duplicate_hash = models.CharField(
+        _("duplicate key"), max_length=64, blank=True, editable=False, db_index=True, default=""
+    )
 
     objects = StatementQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[issues])
@@ -832,20 +852,26 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
         who = f"speaker:{self.speaker_id}" if self.speaker_id else f"attribution:{self.attribution.strip().casefold()}"
         return who, text.casefold()
 
+    def compute_duplicate_hash(self) -> str:
+        return statement_duplicate_hash(speaker_id=self.speaker_id, attribution=self.attribution, text=self.text)
+
     def find_duplicate(self) -> Statement | None:
-        """Another statement with the same speaker (or attribution) and the same words."""
-        text = " ".join((self.text or "").split())
-        if not text:
+        """Another statement with the same speaker (or attribution) and the same words.
+
+        Whitespace and case do not count (``duplicate_key``). One indexed lookup.
+        """
+        key = self.compute_duplicate_hash()
+        if not key:
             return None
         others = Statement.objects.exclude(pk=self.pk) if self.pk else Statement.objects.all()
-        if self.speaker_id:
-            others = others.filter(speaker_id=self.speaker_id)
-        else:
-            others = others.filter(speaker__isnull=True, attribution__iexact=self.attribution.strip())
-        for candidate in others.filter(text__icontains=text[:100]).only("id", "text"):
-            if " ".join(candidate.text.split()).casefold() == text.casefold():
-                return candidate
-        return None
+        return others.filter(duplicate_hash=key).only("id").first()
+
+    def save(self, *args, **kwargs) -> None:
+        self.duplicate_hash = self.compute_duplicate_hash()
+        update_fields = kwargs.get("update_fields")
+        if update_fields and {"text", "speaker", "speaker_id", "attribution"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "duplicate_hash"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors: dict[str, list] = {}

@@ -139,6 +139,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # locked", a 500 (found by tests/fuzz/run.sh with two gunicorn workers; threaded
     # `make run` is exposed too). PostgreSQL has no such limitation.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    # How long a writer waits for that lock before "database is locked": Python's default
+    # is 5 s, which six writers and six readers on `make run` outlasted (one 500 in 55
+    # writes). 20 s is under gunicorn's 30 s timeout (tests/test_sqlite_busy_timeout.py).
+    DATABASES["default"]["OPTIONS"]["timeout"] = 20
 
 # Optional read replica. Public GET requests read rounds/issues data from it; writes,
 # the admin, every non-GET request, accounts and sessions, and any read after a write in
@@ -409,10 +413,18 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     # django-import-export keeps an uploaded file between "preview" and "confirm", which
     # may land on different app servers: keep it in the shared cache, not on local disk.
-    IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "nafta_tracker.import_uploads.ExpiringCacheStorage"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nafta"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "nafta_tracker.import_uploads.ExpiringTempFolderStorage"
+
+# Imports (admin, django-import-export). A 2,000-row preview outlasted gunicorn's 30 s timeout
+# and a 61 MB upload grew a worker to 533 MB: files and rows are capped, with a message on the
+# import form. An upload waits for "Confirm import" IMPORT_UPLOAD_SECONDS at most, then expires.
+IMPORT_MAX_BYTES = env_int("DJANGO_IMPORT_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
+IMPORT_MAX_ROWS = env_int("DJANGO_IMPORT_MAX_ROWS", 5_000, minimum=1)
+IMPORT_UPLOAD_SECONDS = env_int("DJANGO_IMPORT_UPLOAD_SECONDS", 3_600, minimum=60)
 
 # Seconds a public page (and an API list, through nafta_tracker.response_cache.cache_api_data) is
 # kept. Publishing invalidates at once (a data version bumped by signals), so this only

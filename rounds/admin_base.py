@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,14 +26,18 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
+from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
+
+from nafta_tracker.import_uploads import UploadExpired
 
 from . import publishing
 from .admin_forms import (
@@ -41,7 +47,7 @@ from .admin_forms import (
     PrimedAutocompleteSelectMultiple,
 )
 from .publishing import PublicationState
-from .resources import KeyedJSON
+from .resources import KeyedJSON, LimitedCSV, TooManyRows
 from .services import record_save
 
 
@@ -312,6 +318,19 @@ class EditorInlineMixin:
         return obj.get_absolute_url() if getattr(obj, "is_public", True) else None
 
 
+class LimitedImportForm(ImportForm):
+    """The upload form, refusing files over ``IMPORT_MAX_BYTES`` before they are read or stored."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("This file is %(size)s; an import takes at most %(max)s. Split it into smaller files.")
+                % {"size": filesizeformat(upload.size), "max": filesizeformat(settings.IMPORT_MAX_BYTES)}
+            )
+        return upload
+
+
 class ImportExportEditorMixin(ImportExportModelAdmin):
     """CSV and JSON import (with a dry-run preview) and export, for editors.
 
@@ -320,8 +339,50 @@ class ImportExportEditorMixin(ImportExportModelAdmin):
     import all or nothing.
     """
 
-    import_formats = [CSV, KeyedJSON]
+    import_formats = [LimitedCSV, KeyedJSON]
     export_formats = [CSV, JSON]
+    import_form_class = LimitedImportForm
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, TooManyRows):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
+
+    def import_action(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        """The preview; a file that cannot be confirmed is removed from storage at once.
+
+        import-export stores the upload before the preview and removes it only after
+        "Confirm import", so a failed preview left it behind (in Redis, for a day).
+        """
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        # The uploaded file object, which import-export names after its stored copy (the
+        # form's cleaned_data loses it when the form gets an error).
+        stored = getattr(request.FILES.get("import_file"), "tmp_storage_name", None)
+        if stored and "confirm_form" not in context:
+            self._stored_upload(stored).remove()
+        return response
+
+    def _stored_upload(self, name: str):
+        return self.get_tmp_storage_class()(name=name, **self.get_tmp_storage_class_kwargs())
+
+    def process_import(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        """ "Confirm import"; an upload that has expired (or gone) asks for the file again."""
+        try:
+            return super().process_import(request, **kwargs)
+        except UploadExpired:
+            self.message_user(
+                request,
+                _(
+                    "Nothing was imported: the uploaded file is kept for %(minutes)s minutes after the "
+                    "preview, and that time has passed. Upload it again."
+                )
+                % {"minutes": settings.IMPORT_UPLOAD_SECONDS // 60},
+                messages.ERROR,
+            )
+            opts = self.model._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
 
     def has_import_permission(self, request: HttpRequest) -> bool:
         return self.has_add_permission(request) and self.has_change_permission(request)

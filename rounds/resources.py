@@ -17,11 +17,12 @@ from collections.abc import Callable
 from typing import Any
 
 import tablib
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
-from import_export.formats.base_formats import JSON
+from import_export.formats.base_formats import CSV, JSON
 
 from nafta_tracker.api.renderers import neutralise, unneutralise
 
@@ -31,7 +32,31 @@ from .services import record_save
 # --------------------------------------------------------------------------- formats
 
 
-class KeyedJSON(JSON):
+class TooManyRows(ValueError):
+    """A file with more rows than ``IMPORT_MAX_ROWS``; its message is for the import form."""
+
+
+class RowLimitMixin:
+    """Refuse a file of more than ``IMPORT_MAX_ROWS`` rows before any row is checked.
+
+    Each row costs database work in the preview, and a request has gunicorn's 30 s.
+    """
+
+    def create_dataset(self, in_stream: str | bytes, **kwargs: Any) -> tablib.Dataset:
+        dataset = super().create_dataset(in_stream, **kwargs)
+        if len(dataset) > settings.IMPORT_MAX_ROWS:
+            raise TooManyRows(
+                _("This file has %(rows)s rows; an import takes at most %(max)s. Split it into smaller files.")
+                % {"rows": f"{len(dataset):,}", "max": f"{settings.IMPORT_MAX_ROWS:,}"}
+            )
+        return dataset
+
+
+class LimitedCSV(RowLimitMixin, CSV):
+    """CSV, at most ``IMPORT_MAX_ROWS`` rows."""
+
+
+class KeyedJSON(RowLimitMixin, JSON):
     """JSON as editors write it: a list of objects whose keys may differ from one to the next.
 
     tablib reads a JSON list by the first object's keys and takes every later

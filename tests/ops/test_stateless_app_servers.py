@@ -10,7 +10,8 @@ def test_with_redis_the_cache_sessions_and_import_uploads_are_shared():
     assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert values["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/0"
     assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
-    assert values["IMPORT_EXPORT_TMP_STORAGE_CLASS"] == "import_export.tmp_storages.CacheStorage"
+    # The shared cache (a CacheStorage), for at most IMPORT_UPLOAD_SECONDS.
+    assert values["IMPORT_EXPORT_TMP_STORAGE_CLASS"] == "nafta_tracker.import_uploads.ExpiringCacheStorage"
     assert values["RESPONSE_CACHE_SECONDS"] == 600
     assert values["AXES_HANDLER"] == "axes.handlers.database.AxesDatabaseHandler"  # lockouts in the database
 
