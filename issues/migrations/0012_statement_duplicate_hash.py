@@ -34,7 +34,7 @@ def fill_duplicate_hashes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("issues", "0010_dates_in_range_and_text_limit"),
+        ("issues", "0011_status_corrections"),
     ]
 
     operations = [
