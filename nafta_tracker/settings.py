@@ -252,12 +252,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "nafta_tracker.lockout.locked_out"  # renders templates/axes/lockout.html
 AXES_VERBOSE = False
-if BEHIND_PROXY:
-    # The client is the address the proxies appended last (right-most), not whatever the
-    # client itself wrote in X-Forwarded-For (left-most), which anyone can forge.
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1, minimum=1)
+# The address of a login attempt is found as the API throttle finds it (PROXY_COUNT above).
+AXES_CLIENT_IP_CALLABLE = "nafta_tracker.lockout.client_ip_address"
 
 
 def csp_hash(source: str) -> str:
