@@ -29,6 +29,21 @@ A cache that fails (Redis down) makes requests uncached, never failed.
 Writes that bypass model signals (``QuerySet.update()``, ``bulk_create()``, raw SQL)
 must call :func:`bump_generation` themselves; as a safety net, any successful non-GET
 request by a logged-in user (editors in the admin, API clients with a token) bumps too.
+
+Only for query strings the view reads. While a cacheable GET runs, ``request.GET`` notes
+every parameter asked for by name (:class:`ReadRecordingQueryDict`: a form field, a
+filterset, ``page``, ``page_size``, ``format``, ``ordering``...), and a response is stored
+only when every parameter the request carries was one of them. ``?utm_source=<random>``
+is read by no view, so such requests are served uncached and add nothing: before, each
+added an entry (about 50 kB for /statements/). The list of parameters that matter is
+what the views read, not one kept by hand beside them.
+
+Why not store such a request under the key of the URL without the unread parameters:
+pages and payloads repeat the whole query string, so they are not the same answer.
+The language links (``local_path``) and DRF's ``next``/``previous`` links are built
+from the full URL, and ``IssueFilterForm(request.GET or None)`` is bound by any
+parameter at all. Serving the canonical copy would answer differently from the
+uncached view; rendering it costs what the request cost before the cache existed.
 """
 
 from __future__ import annotations
@@ -45,7 +60,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
 
@@ -134,6 +149,58 @@ def connect_invalidation_signals() -> None:
                     _data_changed, sender=model, dispatch_uid=f"data-version-delete-{model._meta.label}"
                 )
     m2m_changed.connect(_m2m_changed, dispatch_uid="data-version-m2m")
+
+
+# --------------------------------------------------------------------------- query parameters read
+
+
+class ReadRecordingQueryDict(QueryDict):
+    """A request's ``GET`` that notes the parameters asked for by name.
+
+    ``get``, ``getlist``, ``[name]`` and ``in`` note the name; so do ``items()``,
+    ``values()`` and ``dict()``, which read every value. Iterating the names, ``lists()``,
+    ``urlencode()`` or ``copy()`` note nothing, so a view that reads only through them is
+    not cached when the request has parameters: an omission costs a miss, never a wrong hit.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.names_read: set[str] = set()
+
+    def __getitem__(self, key: str) -> Any:
+        self.names_read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            self.names_read.add(key)
+        return super().__contains__(key)
+
+    def getlist(self, key: str, default: Any = None) -> Any:
+        self.names_read.add(key)
+        return super().getlist(key, default)
+
+
+def record_query_reads(request: HttpRequest) -> ReadRecordingQueryDict:
+    """Make ``request.GET`` note which parameters are read (idempotent); return it."""
+    if isinstance(request.GET, ReadRecordingQueryDict):
+        return request.GET
+    recording = ReadRecordingQueryDict(mutable=True, encoding=request.GET.encoding)
+    for name, values in request.GET.lists():
+        recording.setlist(name, values)
+    recording._mutable = False
+    request.GET = recording
+    return recording
+
+
+def _every_parameter_was_read(request: HttpRequest) -> bool:
+    """Whether the view asked for every parameter of the query string (see the module docstring)."""
+    parameters = request.GET
+    if not parameters:
+        return True
+    if not isinstance(parameters, ReadRecordingQueryDict):
+        return False
+    return set(parameters.keys()) <= parameters.names_read
 
 
 # --------------------------------------------------------------------------- keys and storage
@@ -231,6 +298,9 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         seconds = settings.RESPONSE_CACHE_SECONDS
+        if seconds and request.method == "GET":
+            # Before anything reads a parameter, DRF's ?format= included (for cache_api_data too).
+            record_query_reads(request)
         if not seconds or not _request_may_use_cache(request):
             response = self.get_response(request)
             _bump_after_editor_write(request, response)
@@ -243,7 +313,7 @@ class PublicPageCacheMiddleware:
             cached[CACHE_STATUS_HEADER] = "hit"
             return cached
         response = self.get_response(request)
-        if _response_is_shareable(request, response):
+        if _response_is_shareable(request, response) and _every_parameter_was_read(request):
             _cache_set(key, response, seconds)
             response[CACHE_STATUS_HEADER] = "miss"
         return response
@@ -275,6 +345,7 @@ def cache_api_data(method: Callable[..., Any]) -> Callable[..., Any]:
         key = _key_or_none("api", request, vary_on_accept=False)
         if key is None:
             return method(view, request, *args, **kwargs)
+        record_query_reads(request._request)  # done by the middleware already, unless it is left out
         cached = _cache_get(key)
         if cached is not None:
             data, status, headers = cached
@@ -291,7 +362,12 @@ def cache_api_data(method: Callable[..., Any]) -> Callable[..., Any]:
             response[CACHE_STATUS_HEADER] = "hit"
             return response
         response = method(view, request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and _every_parameter_was_read(request._request)
+        ):
             headers = {name: value for name, value in response.items() if name.lower() != "content-type"}
             _cache_set(key, (response.data, response.status_code, headers), seconds)
             response[CACHE_STATUS_HEADER] = "miss"

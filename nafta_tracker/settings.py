@@ -219,6 +219,11 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env_bool("
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The client's address, for the API throttle and for login lockouts: each of the N proxies
+# appends the address it was called from to X-Forwarded-For, so the client is the N-th entry
+# from the right; whatever the client wrote to the left of it is ignored. Not behind a proxy,
+# X-Forwarded-For is ignored altogether (anyone can send one) and REMOTE_ADDR is the client.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1, minimum=1) if BEHIND_PROXY else 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = env_choice(
     "DJANGO_REFERRER_POLICY",
@@ -251,12 +256,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "nafta_tracker.lockout.locked_out"  # renders templates/axes/lockout.html
 AXES_VERBOSE = False
-if BEHIND_PROXY:
-    # The client is the address the proxies appended last (right-most), not whatever the
-    # client itself wrote in X-Forwarded-For (left-most), which anyone can forge.
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1, minimum=1)
+# The address of a login attempt is found as the API throttle finds it (PROXY_COUNT above).
+AXES_CLIENT_IP_CALLABLE = "nafta_tracker.lockout.client_ip_address"
 
 
 def csp_hash(source: str) -> str:
@@ -325,6 +326,9 @@ REST_FRAMEWORK = {
         "anon": env_rate("DJANGO_API_ANON_RATE", "120/minute"),
         "user": env_rate("DJANGO_API_USER_RATE", "1200/minute"),
     },
+    # Throttle by the client's address as PROXY_COUNT says (0: REMOTE_ADDR only). Left unset,
+    # DRF keys on the whole X-Forwarded-For, which a client can change on every request.
+    "NUM_PROXIES": PROXY_COUNT,
     # Errors: one JSON shape for every 4xx/5xx ({"type", "errors": [{"code", "detail", "attr"}]}).
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
 }
