@@ -31,7 +31,9 @@ publish_many = publishing.publish_many
 unpublish_many = publishing.unpublish_many
 
 
-def fact_save(item: P, *, publish: bool | None = None, links_changed: bool = False, **fields: Any) -> P:
+def fact_save(
+    item: P, *, publish: bool | None = None, links_changed: bool = False, validated: bool = False, **fields: Any
+) -> P:
     """The one body of every write of a statement, position or status assessment, from any door.
 
     Assigns ``fields``, fills an empty round from the date (``fill_round_from_date``: the
@@ -40,8 +42,10 @@ def fact_save(item: P, *, publish: bool | None = None, links_changed: bool = Fal
     """
     for name, value in fields.items():
         setattr(item, name, value)
-    fill_round_from_date(item)
-    return record_save(item, publish=publish, links_changed=links_changed)
+    filled = fill_round_from_date(item) is not None
+    return record_save(
+        item, publish=publish, links_changed=links_changed, validated=validated and not fields and not filled
+    )
 
 
 def statement_create(*, issues: Iterable[Issue] = (), publish: bool = False, **fields: Any) -> Statement:

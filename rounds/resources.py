@@ -155,7 +155,9 @@ class AllOrNothingResource(resources.ModelResource):
     record_service: Callable[[Model], Model] = staticmethod(record_save)
 
     def do_instance_save(self, instance, is_create):
-        type(self).record_service(instance)
+        # With clean_model_instances, validate_instance() has just run full_clean() on this
+        # instance: the service saves it without running the same checks a second time.
+        type(self).record_service(instance, validated=bool(self._meta.clean_model_instances))
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
         # Whoever calls (the admin's preview, its confirmation, a script), an invalid row
