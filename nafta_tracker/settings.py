@@ -427,7 +427,7 @@ else:
 # and a 61 MB upload grew a worker to 533 MB: files and rows are capped, with a message on the
 # import form. An upload waits for "Confirm import" IMPORT_UPLOAD_SECONDS at most, then expires.
 IMPORT_MAX_BYTES = env_int("DJANGO_IMPORT_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
-IMPORT_MAX_ROWS = env_int("DJANGO_IMPORT_MAX_ROWS", 5_000, minimum=1)
+IMPORT_MAX_ROWS = env_int("DJANGO_IMPORT_MAX_ROWS", 2_000, minimum=1)  # about 23 s of preview at 100,000 statements
 IMPORT_UPLOAD_SECONDS = env_int("DJANGO_IMPORT_UPLOAD_SECONDS", 3_600, minimum=60)
 
 # Seconds a public page (and an API list, through nafta_tracker.response_cache.cache_api_data) is
