@@ -136,7 +136,9 @@ class StatusAssessmentSerializer(serializers.ModelSerializer):
     round = RoundSummarySerializer(allow_null=True)
     source = SourceSummarySerializer()
     corrects = serializers.PrimaryKeyRelatedField(
-        read_only=True, help_text=_("The id of the entry this one corrects; null for an entry that is no correction.")
+        read_only=True,
+        allow_null=True,
+        help_text=_("The id of the entry this one corrects; null for an entry that is no correction."),
     )
     correction_reason = serializers.CharField(
         read_only=True, help_text=_("Why the corrected entry was wrong; empty for an entry that is no correction.")
