@@ -74,7 +74,9 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         # not a valid value: that one stays a 400.
         parameters = super()._get_filter_parameters()
         for parameter in parameters:
-            if parameter.get("in") == "query" and parameter.get("schema", {}).get("type") != "array":
+            single = parameter.get("schema", {}).get("type") != "array"
+            # ?ordering= is ignored too (OrderingFilter keeps the default order), list or not.
+            if parameter.get("in") == "query" and (single or parameter.get("name") == "ordering"):
                 parameter["allowEmptyValue"] = True
         return parameters
 
