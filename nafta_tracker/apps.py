@@ -1,4 +1,4 @@
-"""The project package as an app: production plumbing (cache invalidation, backup commands)."""
+"""The project package as an app: production plumbing (backup commands, health checks)."""
 
 from django.apps import AppConfig
 
@@ -6,8 +6,3 @@ from django.apps import AppConfig
 class NaftaTrackerConfig(AppConfig):
     name = "nafta_tracker"
     verbose_name = "nafta-tracker"
-
-    def ready(self) -> None:
-        from . import response_cache
-
-        response_cache.connect_invalidation_signals()

@@ -15,8 +15,9 @@ byte (``backup_xml``): Django's XML would turn "\\r\\n" into "\\n" and strip eac
 The file is created readable by its owner only (0600).
 
 Restoring replaces the database's contents in one transaction. History is not written
-while loading (the rows being loaded *are* the history), and the cached data version is
-bumped so no app server serves pages from before the restore.
+while loading (the rows being loaded *are* the history). Cached responses need nothing:
+their keys name the public state they were rendered from (``freshness.public_state``),
+so after a restore only entries rendered from the restored state can be found.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from django.test.utils import override_settings
 
 from . import backup_xml
 from .registry import data_apps
-from .response_cache import bump_generation
 
 # API tokens are left out: a token is a password that needs no login, and a backup is
 # copied to more places than the database. After a restore, editors create new ones.
@@ -86,4 +86,3 @@ def restore_database(path: Path, *, database: str = DEFAULT_DB_ALIAS) -> None:
         call_command("flush", interactive=False, database=database, verbosity=0)
         with backup_xml.as_xml_format():
             call_command("loaddata", str(path), database=database, verbosity=0)
-    bump_generation()

@@ -19,8 +19,9 @@ One module for every conditional answer the tracker gives:
   and a write with a stale ``If-Match`` gets 412. Each ETag also covers what else
   changes the bytes: path and query, format, language, and whether drafts are seen.
 
-The shared response cache (``nafta_tracker.response_cache``) stores what these
-validators describe; its generation number moves with every data write.
+The shared response cache (``nafta_tracker.response_cache``) keys what it stores on
+``public_state()``, the pages' ETag: cache and validators cannot disagree about
+whether something changed, because they ask the same question.
 """
 
 from __future__ import annotations
@@ -105,10 +106,14 @@ def _build_files() -> list[Path]:
 
 
 def _fingerprint() -> str:
+    # The files' contents, not their modification times: every app server of one release
+    # must make the same validators (and so share cache entries and 304s), however and
+    # whenever its copy was written. About 400 kB, read once per process.
     digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
     for path in _build_files():
-        stat = path.stat()
-        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -140,6 +145,15 @@ def _validators(request: HttpRequest) -> tuple[str, datetime.datetime]:
     etag = hashlib.sha256(token.encode()).hexdigest()[:32]
     setattr(request, _REQUEST_ATTRIBUTE, (etag, last_modified))
     return etag, last_modified
+
+
+def public_state(request: HttpRequest) -> str:
+    """A token naming what every public response to ``request`` is rendered from.
+
+    The pages' ETag: the newest public change, today's date, the language and the
+    build. Computed once per request (one query) and shared by ``public_page`` and the
+    response cache's keys."""
+    return _validators(request)[0]
 
 
 def _etag(request: HttpRequest, *args, **kwargs) -> str:

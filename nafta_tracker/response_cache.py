@@ -1,15 +1,16 @@
 """Cached public responses that stay correct on any number of app servers.
 
-Invalidation by *generation* rather than by deleting keys: one integer in the shared
-cache names the current generation of the data apps' rows (``nafta_tracker.registry``).
-Every cached page or API payload has that number in its key. Any change to a data row
-(``post_save``, ``post_delete``, ``m2m_changed`` on every model of the data apps)
-bumps it, so the next request on *every* server misses and renders fresh data; the old
-entries are never read again and expire on their own. One bump is made at once and one
-when the transaction commits, so a reader that rendered the old rows between the two
-cannot leave them behind under the new number.
+No invalidation of its own: every key holds the public state the response was rendered
+from, the same token the pages' ETag is made of (``nafta_tracker.freshness.public_state``:
+when public data last changed, today's date, the language, the build). A publish moves
+``public_data_changed_at()``, so the next request on *every* server asks for a key that
+does not exist yet and renders fresh data; the old entries are never read again and
+expire on their own. Draft saves move nothing public, so they leave the cache warm. The
+price is the one indexed query that makes that token on every cacheable request, which
+pages paid already for their ETag. There is no counter to bump, and nothing a server can
+miss: the token comes from the database every server reads.
 
-What is cached, keyed by host + full URL + language + Accept header + generation:
+What is cached, keyed by host + full URL + language + Accept header + public state:
 
 * :class:`PublicPageCacheMiddleware`: anonymous ``GET`` responses of public pages. Not
   under ``RESPONSE_CACHE_EXCLUDED_PATHS`` (admin, API, i18n, health), not for requests
@@ -23,12 +24,13 @@ What is cached, keyed by host + full URL + language + Accept header + generation
   rendered per request from one cached payload. Only for anonymous clients.
 
 Caching is on when ``RESPONSE_CACHE_SECONDS`` > 0: by default only with ``REDIS_URL``,
-because a cache in one process's memory would miss a publish handled by another process.
+where every app server shares one copy of each response (a cache in each process's
+memory would still be correct, but would hold one copy per process).
 A cache that fails (Redis down) makes requests uncached, never failed.
 
-Writes that bypass model signals (``QuerySet.update()``, ``bulk_create()``, raw SQL)
-must call :func:`bump_generation` themselves; as a safety net, any successful non-GET
-request by a logged-in user (editors in the admin, API clients with a token) bumps too.
+Writes must move what the validators read (``updated_at``, ``public_changed_at``, the
+history): the services do, ``QuerySet.update()`` and raw SQL do not, and a page they
+change stays cached, and keeps its ETag, until the next change that does.
 
 Only for query strings the view reads. While a cacheable GET runs, ``request.GET`` notes
 every parameter asked for by name (:class:`ReadRecordingQueryDict`: a form field, a
@@ -51,104 +53,26 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import time
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import connections, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
 
-from .registry import data_app_labels, data_apps
+from .freshness import public_state
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "data-version"  # the key's name predates the rename; kept so a deploy does not empty the cache
 #: A response larger than this is served but not stored (e.g. a full CSV export).
 MAX_CACHED_BYTES = 1024 * 1024
 #: Tells clients and tests whether the response came from the cache.
 CACHE_STATUS_HEADER = "X-Response-Cache"
 #: Vary headers the cache key accounts for; a response varying on anything else is not stored.
 _KEYED_VARY_HEADERS = {"accept", "accept-language"}
-_SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
-
-
-# --------------------------------------------------------------------------- data version
-
-
-def _fresh_version() -> int:
-    """A starting number above any number used before, should the counter be evicted.
-
-    Milliseconds since the epoch: the old counter started lower and grew by one per
-    change, far slower than the clock.
-    """
-    return time.time_ns() // 1_000_000
-
-
-def generation() -> int:
-    """The response cache's current generation, shared by every app server through the cache.
-
-    Not a timestamp and never shown to clients (``freshness`` makes the validators): it
-    only names which cached entries are current."""
-    version = cache.get(GENERATION_KEY)
-    if version is None:
-        cache.add(GENERATION_KEY, _fresh_version(), timeout=None)
-        version = cache.get(GENERATION_KEY)  # another server may have added first
-        if version is None:
-            raise RuntimeError("The cache does not keep the data version.")
-    return int(version)
-
-
-def bump_generation() -> None:
-    """Invalidate every cached page and API payload, on every app server.
-
-    A failing cache is logged, not raised: a publish must not fail because Redis is away
-    (while it is away nothing is served from it either).
-    """
-    try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # no counter yet, or it was evicted
-            if not cache.add(GENERATION_KEY, _fresh_version(), timeout=None):
-                cache.incr(GENERATION_KEY)
-    except Exception:
-        logger.exception("Could not bump the cached data version; cached pages may be stale.")
-
-
-def _data_changed(sender: type, using: str | None = None, **kwargs: Any) -> None:
-    bump_generation()
-    alias = using or "default"
-    if connections[alias].in_atomic_block:
-        transaction.on_commit(bump_generation, using=alias)
-
-
-def _is_data_model(model: type) -> bool:
-    from simple_history.models import HistoricalChanges
-
-    return model._meta.app_label in data_app_labels() and not issubclass(model, HistoricalChanges)
-
-
-def _m2m_changed(sender: type, action: str, **kwargs: Any) -> None:
-    # Sent before and after each change; the "post_" half is the change itself.
-    if action.startswith("post_") and sender._meta.app_label in data_app_labels():
-        _data_changed(sender, **kwargs)
-
-
-def connect_invalidation_signals() -> None:
-    """Bump the data version whenever a rounds/issues row or link changes (called from AppConfig.ready)."""
-    for config in data_apps():
-        for model in config.get_models():
-            if _is_data_model(model):
-                post_save.connect(_data_changed, sender=model, dispatch_uid=f"data-version-save-{model._meta.label}")
-                post_delete.connect(
-                    _data_changed, sender=model, dispatch_uid=f"data-version-delete-{model._meta.label}"
-                )
-    m2m_changed.connect(_m2m_changed, dispatch_uid="data-version-m2m")
 
 
 # --------------------------------------------------------------------------- query parameters read
@@ -207,7 +131,7 @@ def _every_parameter_was_read(request: HttpRequest) -> bool:
 
 
 def response_cache_key(kind: str, request: HttpRequest, *, vary_on_accept: bool = True) -> str:
-    """The key of ``request``'s cached response at the current data version.
+    """The key of ``request``'s cached response in the current public state.
 
     Hashed, so that a 10 kB query string makes a key of the usual length.
     """
@@ -218,7 +142,7 @@ def response_cache_key(kind: str, request: HttpRequest, *, vary_on_accept: bool 
         request.headers.get("Accept", "") if vary_on_accept else "",
     ]
     digest = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-    return f"response:{kind}:{generation()}:{digest}"
+    return f"response:{kind}:{public_state(request)}:{digest}"
 
 
 def _cache_get(key: str) -> Any:
@@ -229,11 +153,14 @@ def _cache_get(key: str) -> Any:
         return None
 
 
-def _cache_set(key: str, value: Any, seconds: int) -> None:
+def _cache_set(key: str, value: Any, seconds: int) -> bool:
+    """Store ``value``; whether it was stored (a failing cache is logged, not raised)."""
     try:
         cache.set(key, value, timeout=seconds)
     except Exception:
         logger.exception("Response cache write failed.")
+        return False
+    return True
 
 
 def _key_or_none(kind: str, request: HttpRequest, **kwargs: Any) -> str | None:
@@ -277,14 +204,6 @@ def _response_is_shareable(request: HttpRequest, response: HttpResponse) -> bool
     return len(response.content) <= MAX_CACHED_BYTES
 
 
-def _bump_after_editor_write(request: HttpRequest, response: HttpResponse) -> None:
-    if request.method in _SAFE_METHODS or response.status_code >= 400:
-        return
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        bump_generation()
-
-
 class PublicPageCacheMiddleware:
     """Serve anonymous GETs of public pages from the shared cache (see the module docstring).
 
@@ -302,9 +221,7 @@ class PublicPageCacheMiddleware:
             # Before anything reads a parameter, DRF's ?format= included (for cache_api_data too).
             record_query_reads(request)
         if not seconds or not _request_may_use_cache(request):
-            response = self.get_response(request)
-            _bump_after_editor_write(request, response)
-            return response
+            return self.get_response(request)
         key = _key_or_none("page", request)
         if key is None:
             return self.get_response(request)
@@ -314,8 +231,8 @@ class PublicPageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if _response_is_shareable(request, response) and _every_parameter_was_read(request):
-            _cache_set(key, response, seconds)
-            response[CACHE_STATUS_HEADER] = "miss"
+            if _cache_set(key, response, seconds):
+                response[CACHE_STATUS_HEADER] = "miss"
         return response
 
 
@@ -369,8 +286,8 @@ def cache_api_data(method: Callable[..., Any]) -> Callable[..., Any]:
             and _every_parameter_was_read(request._request)
         ):
             headers = {name: value for name, value in response.items() if name.lower() != "content-type"}
-            _cache_set(key, (response.data, response.status_code, headers), seconds)
-            response[CACHE_STATUS_HEADER] = "miss"
+            if _cache_set(key, (response.data, response.status_code, headers), seconds):
+                response[CACHE_STATUS_HEADER] = "miss"
         return response
 
     return wrapper

@@ -431,9 +431,9 @@ IMPORT_MAX_ROWS = env_int("DJANGO_IMPORT_MAX_ROWS", 2_000, minimum=1)  # about 2
 IMPORT_UPLOAD_SECONDS = env_int("DJANGO_IMPORT_UPLOAD_SECONDS", 3_600, minimum=60)
 
 # Seconds a public page (and an API list, through nafta_tracker.response_cache.cache_api_data) is
-# kept. Publishing invalidates at once (a data version bumped by signals), so this only
-# bounds how long a replica's lag can linger. Off without Redis by default: a cache in one
-# process's memory cannot be invalidated by a publish handled in another process.
+# kept. Publishing invalidates at once (keys hold the public state, freshness.public_state), so
+# this only bounds how long a replica's lag can linger. Off without Redis by default: a cache
+# in each process's memory would be correct but hold one copy per process.
 RESPONSE_CACHE_SECONDS = env_int("DJANGO_RESPONSE_CACHE_SECONDS", 600 if REDIS_URL else 0, minimum=0)
 # Never cached, whoever asks (prefixes of the request path).
 RESPONSE_CACHE_EXCLUDED_PATHS = ["/admin/", "/api/", "/i18n/", "/healthz"]

@@ -10,10 +10,12 @@ import copy
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.test import override_settings
+from django.utils import translation
 
 from issues.seed.load import load_nafta_data
 from nafta_tracker.registry import data_tables
@@ -32,6 +34,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else None
         if folder in MARKED_FOLDERS:
             item.add_marker(MARKED_FOLDERS[folder])
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English.
+
+    A request activates its language in the test's thread and nothing deactivates it, so
+    without this a ``reverse()`` after another test's ``/es/`` request would give a
+    Spanish URL."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

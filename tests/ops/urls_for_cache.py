@@ -5,9 +5,7 @@ from django.middleware.csrf import get_token
 from django.urls import path
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
-from issues.models import Statement
 from nafta_tracker.site.urls import urlpatterns as site_urlpatterns
 
 
@@ -37,19 +35,11 @@ def writes_the_session(request):
     return HttpResponse("noted")
 
 
-@require_POST
-def retitle_with_queryset_update(request):
-    # QuerySet.update() sends no signal: the editor-write safety net must invalidate.
-    Statement.objects.filter(text__startswith="Talks aimed").update(text="Bulk edited text")
-    return HttpResponse("done")
-
-
 urlpatterns = [
     path("personal/csrf-form/", form_with_csrf_token),
     path("personal/sets-cookie/", sets_a_cookie),
     path("personal/varies-on-cookie/", varies_on_cookie),
     path("personal/never-cache/", never_cached),
     path("personal/writes-session/", writes_the_session),
-    path("editor/bulk-edit/", retitle_with_queryset_update),
     *site_urlpatterns,
 ]
