@@ -97,6 +97,25 @@ class NamedForeignKeyWidget(widgets.ForeignKeyWidget):
             ) from None
 
 
+class ISODateWidget(widgets.DateWidget):
+    """A date written YYYY-MM-DD, as exports write it; anything else is refused naming that format.
+
+    import-export's own message ("Value could not be parsed using defined formats.") says
+    neither what was wrong nor what to write instead.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("%Y-%m-%d")
+
+    def clean(self, value: Any, row: dict | None = None, **kwargs: Any) -> Any:
+        try:
+            return super().clean(value.strip() if isinstance(value, str) else value, row, **kwargs)
+        except ValueError:
+            raise ValueError(
+                _("“%(value)s” is not a date: write it as YYYY-MM-DD, e.g. 2018-01-29.") % {"value": value}
+            ) from None
+
+
 class RoundWidget(NamedForeignKeyWidget):
     """A round by its number (``6``), or any meeting by its slug (``us-mexico-talks-2018-07``).
 
@@ -232,6 +251,7 @@ class SourceResource(AllOrNothingResource):
     """Sources are matched on their slug: a row with a known slug updates that source."""
 
     kind = fields.Field(attribute="kind", column_name="kind", default="article", widget=widgets.CharWidget())
+    published_on = fields.Field(attribute="published_on", column_name="published_on", widget=ISODateWidget())
 
     class Meta:
         model = Source
