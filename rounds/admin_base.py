@@ -14,6 +14,8 @@ Used by ``rounds.admin`` and ``issues.admin``.
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -47,8 +49,10 @@ from .admin_forms import (
     PrimedAutocompleteSelectMultiple,
 )
 from .publishing import PublicationState
-from .resources import KeyedJSON, LimitedCSV, TooManyRows
+from .resources import KeyedJSON, LimitedCSV
 from .services import record_save
+
+logger = logging.getLogger(__name__)
 
 
 def _round_filled_messages(forms_: list[Any]) -> list[str]:
@@ -342,12 +346,25 @@ class ImportExportEditorMixin(ImportExportModelAdmin):
     import_formats = [LimitedCSV, KeyedJSON]
     export_formats = [CSV, JSON]
     import_form_class = LimitedImportForm
+    import_template_name = "admin/nafta/import.html"
 
     def add_data_read_fail_error_to_form(self, form, e):
-        if isinstance(e, TooManyRows):
-            form.add_error("import_file", str(e))
+        """A file that cannot be read says why, on the file field (import-export's message names
+        only the exception's class: "'ValueError' encountered while trying to read file")."""
+        if isinstance(e, json.JSONDecodeError):
+            message = _("This file is not valid JSON: %(problem)s at line %(line)s, column %(column)s.") % {
+                "problem": e.msg,
+                "line": e.lineno,
+                "column": e.colno,
+            }
+        elif isinstance(e, UnicodeDecodeError):
+            message = _("This file is not UTF-8 text: save it from the spreadsheet as “CSV UTF-8”.")
+        elif isinstance(e, ValueError):  # TooManyRows, a JSON file that is not a list of rows
+            message = str(e)
         else:
             super().add_data_read_fail_error_to_form(form, e)
+            return
+        form.add_error("import_file", message)
 
     def import_action(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         """The preview; a file that cannot be confirmed is removed from storage at once.
@@ -357,12 +374,46 @@ class ImportExportEditorMixin(ImportExportModelAdmin):
         """
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None) or {}
+        if context:
+            self._explain_import(request, context)
         # The uploaded file object, which import-export names after its stored copy (the
         # form's cleaned_data loses it when the form gets an error).
         stored = getattr(request.FILES.get("import_file"), "tmp_storage_name", None)
         if stored and "confirm_form" not in context:
             self._stored_upload(stored).remove()
         return response
+
+    def _explain_import(self, request: HttpRequest, context: dict[str, Any]) -> None:
+        """What the import page says: the columns an import takes (not the ones it ignores,
+        which import-export lists as imported), and its errors as messages, never a traceback.
+
+        A file's own faults (an unknown column, JSON that is not a list of rows) are
+        ``ValueError``s whose message is for the editor. Anything else is the tracker's
+        fault: the editor gets a plain message, the log gets the traceback.
+        """
+        resources = [resource_class() for resource_class in self.get_import_resource_classes(request)]
+        context["fields_list"] = [
+            (resource.get_display_name(), [f.column_name for f in resource.get_import_fields() if not f.readonly])
+            for resource in resources
+        ]
+        context["ignored_columns"] = resources[0].export_only_columns() if resources else []
+        result = context.get("result")
+        if result is None or not result.has_errors():
+            return
+        problems = []
+        for error in result.base_errors:
+            problems.append(self._import_problem(error))
+        for line, errors in result.row_errors():
+            for error in errors:
+                problems.append(_("Row %(line)s: %(problem)s") % {"line": line, "problem": self._import_problem(error)})
+        context["import_problems"] = problems
+
+    @staticmethod
+    def _import_problem(error: Any) -> str:
+        if isinstance(error.error, ValueError | ValidationError):
+            return " ".join(getattr(error.error, "messages", None) or [str(error.error)])
+        logger.error("Import failed: %s\n%s", error.error, error.traceback)
+        return _("The file could not be imported because of an error in the tracker; it has been logged.")
 
     def _stored_upload(self, name: str):
         return self.get_tmp_storage_class()(name=name, **self.get_tmp_storage_class_kwargs())
