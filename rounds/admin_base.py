@@ -14,6 +14,7 @@ Used by ``rounds.admin`` and ``issues.admin``.
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 from collections.abc import Callable
@@ -33,13 +34,15 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
 from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.models import to_historic
+from simple_history.models import DeletedObject, to_historic
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from nafta_tracker.import_uploads import UploadExpired
 
@@ -50,6 +53,7 @@ from .admin_forms import (
     PrimedAutocompleteSelect,
     PrimedAutocompleteSelectMultiple,
 )
+from .base import set_change_reason
 from .publishing import PublicationState
 from .resources import KeyedJSON, LimitedCSV
 from .services import record_save
@@ -66,6 +70,34 @@ def _round_filled_messages(forms_: list[Any]) -> list[str]:
         for form in forms_
         if (round_ := getattr(form, "round_filled", None)) is not None
     ]
+
+
+class ReadableHistory(HistoricalRecordContextHelper):
+    """The history's "Changes" column in words an editor reads: choices by their label
+    ("Critical → Cautious", not "critical → cautious"), an empty value as "—" (not
+    "Deleted round (pk=None)"), a related row that no longer exists as such, dates and
+    yes/no as the rest of the admin writes them."""
+
+    def prepare_delta_change_value(self, change: Any, value: Any) -> Any:
+        field = self.model._meta.get_field(change.field)
+        if isinstance(value, DeletedObject):
+            if value.pk is None:
+                return EMPTY
+            return _("%(name)s #%(pk)s, since deleted") % {"name": value.model._meta.verbose_name, "pk": value.pk}
+        if value is None or value == "" or value == []:
+            return EMPTY
+        if field.choices and not field.is_relation:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        if isinstance(value, datetime.date):
+            return formats.date_format(value, "DATE_FORMAT")
+        return super().prepare_delta_change_value(change, value)
+
+
+EMPTY = "—"
 
 
 class EditorAdmin(SimpleHistoryAdmin):
@@ -105,9 +137,34 @@ class EditorAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
         links = {field.name for field in obj._meta.many_to_many}
+        version = getattr(request, "reverting_to", None)
+        if version is not None:
+            set_change_reason(obj, _("Reverted to the version of %(when)s") % {"when": self._when(version)})
         type(self).record_service(obj, links_changed=bool(links.intersection(form.changed_data)))
+        if version is not None:
+            self.message_user(
+                request,
+                _("The version of %(when)s by %(who)s is back.")
+                % {"when": self._when(version), "who": version.history_user or _("a script")},
+                messages.SUCCESS,
+            )
         for message in _round_filled_messages([form]):
             self.message_user(request, message, messages.INFO)
+
+    @staticmethod
+    def _when(version: models.Model) -> str:
+        return formats.date_format(timezone.localtime(version.history_date), "DATETIME_FORMAT")
+
+    # ------------------------------------------------------------------ history a person can read
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The history, with "Changed by" linking to the user's page only for those who may open it."""
+        may_see_users = request.user.has_perm("auth.view_user") or request.user.has_perm("auth.change_user")
+        extra_context = {**(extra_context or {}), "admin_user_view": "admin:auth_user_change" if may_see_users else ""}
+        return super().history_view(request, object_id, extra_context)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         """Each inline row through its own model's service, as if entered on its own page."""
@@ -195,6 +252,16 @@ class EditorAdmin(SimpleHistoryAdmin):
             raise Http404 from None
         if not exists and not self.has_add_permission(request):
             raise PermissionDenied
+        if request.method == "POST":
+            # Read by save_model: the history says which version came back, and so does the message.
+            request.reverting_to = (
+                self.model.history.filter(**{self.model._meta.pk.attname: unquote(object_id)})
+                .filter(history_id=version_id)
+                .select_related("history_user")
+                .first()
+            )
+        # The breadcrumbs name the model ("Statements"), not its history table ("Historical statements").
+        extra_context = {"opts": self.model._meta, **(extra_context or {})}
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def changelist_view(self, request, extra_context=None):

@@ -26,6 +26,7 @@ from import_export.formats.base_formats import CSV, JSON
 
 from nafta_tracker.api.renderers import neutralise, unneutralise
 
+from .base import set_change_reason
 from .models import Round, Source
 from .services import record_save
 
@@ -237,8 +238,8 @@ class AllOrNothingResource(resources.ModelResource):
                 except ValueError as exc:
                     errors.setdefault(field.attribute, []).append(ValidationError(str(exc)))
         file_name = kwargs.get("file_name")
-        instance._change_reason = (
-            _("Imported from %(file)s") % {"file": file_name} if file_name else _("Imported from a file")
+        set_change_reason(
+            instance, _("Imported from %(file)s") % {"file": file_name} if file_name else _("Imported from a file")
         )
         if errors:
             raise ValidationError(errors)
