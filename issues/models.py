@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, format_partial_date, precision_constraint
-from rounds.dates import validate_date_in_range
+from rounds.dates import DATE_AFTER_SOURCE, DATE_IN_FUTURE, check_reported_date, validate_date_in_range
 from rounds.models import (  # noqa: F401
     Appointment,
     Milestone,
@@ -103,6 +103,20 @@ def check_round_matches_date(round_: Round | None, date, precision: str) -> None
             % {"round": round_, "start": round_.start_date, "end": round_.end_date, "date": date}
         }
     )
+
+
+def check_fact_date(item: Statement | Position | StatusAssessment) -> dict[str, list]:
+    """The date rules of a fact (``rounds.dates.check_reported_date``): not in the future, and,
+    for a model ``reported_by_source``, not after the publication of the source that reports it."""
+    by_source = getattr(type(item), "reported_by_source", False)
+    published_on = item.source.published_on if by_source and item.source_id is not None else None
+    return check_reported_date(item.date, published_on=published_on)
+
+
+def _merge(errors: dict[str, list], more: dict[str, list]) -> dict[str, list]:
+    for field, messages in more.items():
+        errors.setdefault(field, []).extend(messages)
+    return errors
 
 
 # --------------------------------------------------------------------------- issues
@@ -461,12 +475,23 @@ class StatusAssessment(Publishable, PartialDateModel, TimeStampedModel):
             return self.superseded_by_id is not None
         return self.pk is not None and self.corrections.published().exists()
 
+    #: Codes ``clean()`` gives its errors, by field (the API schema documents them).
+    clean_error_codes = {"date": {DATE_IN_FUTURE}}
+
     def clean(self) -> None:
-        check_round_matches_date(self.round, self.date, self.date_precision)
+        # An assessment is ours, made from what the source says, possibly later than it
+        # (a status at a round's close from the week's reports): only the future is refused.
+        errors = check_fact_date(self)
+        try:
+            check_round_matches_date(self.round, self.date, self.date_precision)
+        except ValidationError as exc:
+            _merge(errors, exc.message_dict)
         if self.corrects_id is not None and not (self.correction_reason or "").strip():
-            raise ValidationError(
-                {"correction_reason": _("Say why the entry is corrected: the reason is kept with the correction.")}
+            errors.setdefault("correction_reason", []).append(
+                _("Say why the entry is corrected: the reason is kept with the correction.")
             )
+        if errors:
+            raise ValidationError(errors)
         self.check_published_unchanged()
 
     def check_published_unchanged(self) -> None:
@@ -557,10 +582,21 @@ class Position(Publishable, PartialDateModel, TimeStampedModel):
     def get_absolute_url(self) -> str:
         return self.issue.get_absolute_url() + f"#position-{self.pk}"
 
+    #: Codes ``clean()`` gives its errors, by field (the API schema documents them).
+    clean_error_codes = {"date": {DATE_IN_FUTURE, DATE_AFTER_SOURCE}}
+    #: Its date is when the source's words were said or reported: never after the source's publication.
+    reported_by_source = True
+
     def clean(self) -> None:
+        errors = check_fact_date(self)
         if not (self.summary or "").strip():
-            raise ValidationError({"summary": _("Summarise the position; it cannot be blank.")})
-        check_round_matches_date(self.round, self.date, self.date_precision)
+            errors.setdefault("summary", []).append(_("Summarise the position; it cannot be blank."))
+        try:
+            check_round_matches_date(self.round, self.date, self.date_precision)
+        except ValidationError as exc:
+            _merge(errors, exc.message_dict)
+        if errors:
+            raise ValidationError(errors)
 
 
 # --------------------------------------------------------------------------- statements
@@ -873,8 +909,13 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
             kwargs["update_fields"] = {*update_fields, "duplicate_hash"}
         super().save(*args, **kwargs)
 
+    #: Codes ``clean()`` gives its errors, by field (the API schema documents them).
+    clean_error_codes = {"date": {DATE_IN_FUTURE, DATE_AFTER_SOURCE}}
+    #: Its date is when the source's words were said or reported: never after the source's publication.
+    reported_by_source = True
+
     def clean(self) -> None:
-        errors: dict[str, list] = {}
+        errors: dict[str, list] = check_fact_date(self)
         if not (self.text or "").strip():
             errors.setdefault("text", []).append(_("The text cannot be blank."))
         if not self.speaker_id and not (self.attribution or "").strip():

@@ -6,7 +6,13 @@ from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
 from rounds.models import Official, Party, Source
-from rounds.resources import AllOrNothingResource, NamedForeignKeyWidget, NamedManyToManyWidget, RoundWidget
+from rounds.resources import (
+    AllOrNothingResource,
+    ISODateWidget,
+    NamedForeignKeyWidget,
+    NamedManyToManyWidget,
+    RoundWidget,
+)
 
 from . import services
 from .models import Issue, Statement
@@ -30,7 +36,7 @@ class StatementResource(AllOrNothingResource):
     text = fields.Field(attribute="text", column_name="text", widget=widgets.CharWidget())
     context = fields.Field(attribute="context", column_name="context", widget=widgets.CharWidget())
     occasion = fields.Field(attribute="occasion", column_name="occasion", widget=widgets.CharWidget())
-    date = fields.Field(attribute="date", column_name="date", widget=widgets.DateWidget("%Y-%m-%d"))
+    date = fields.Field(attribute="date", column_name="date", widget=ISODateWidget())
     date_precision = fields.Field(
         attribute="date_precision", column_name="date_precision", default="day", widget=widgets.CharWidget()
     )

@@ -198,3 +198,44 @@ def how_it_ended() -> IssueQuerySet:
         .filter(first_demand__isnull=False)
         .order_by("title")
     )
+
+
+# --------------------------------------------------------------------------- the editors' home
+
+
+@dataclass
+class DraftsOfKind:
+    """The drafts of one kind waiting for review: how many, and the oldest ``rows``."""
+
+    model: type[models.Model]
+    count: int
+    rows: list[models.Model]
+
+
+#: What each kind's label (``__str__``) reads, joined so that a row costs no query of its own.
+_DRAFT_LABEL_RELATED: dict[type[models.Model], tuple[str, ...]] = {
+    Statement: ("speaker",),
+    Position: ("party", "issue"),
+    StatusAssessment: ("issue",),
+}
+
+
+def drafts_for_review(*, limit: int = 10) -> list[DraftsOfKind]:
+    """Drafts waiting to be published, by kind, oldest first: two queries per kind.
+
+    Each row is annotated with ``entered_by`` (the username on its creation record in the
+    history, None for a row written by a script) and keeps ``created_at``: who entered it
+    and when, so a reviewer knows whom to ask.
+    """
+    kinds = []
+    for model, related in _DRAFT_LABEL_RELATED.items():
+        drafts = model.objects.drafts()
+        creation = model.history.filter(id=OuterRef("pk"), history_type="+").order_by("history_date")
+        rows = list(
+            drafts.select_related(*related)
+            .annotate(entered_by=Subquery(creation.values("history_user__username")[:1]))
+            .order_by("created_at", "id")[:limit]
+        )
+        count = len(rows) if len(rows) < limit else drafts.count()
+        kinds.append(DraftsOfKind(model=model, count=count, rows=rows))
+    return kinds

@@ -53,7 +53,7 @@ DEMO_EDITOR_ENABLED = DEBUG and env_bool("DJANGO_DEMO_EDITOR", True)
 # ----------------------------------------------------------------------------- apps and middleware
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "nafta_tracker.site.admin_config.EditorsAdminConfig",  # django.contrib.admin, opening on the editors' home
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -14,13 +14,18 @@ Used by ``rounds.admin`` and ``issues.admin``.
 
 from __future__ import annotations
 
+import datetime
+import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -29,13 +34,15 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
 from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.models import to_historic
+from simple_history.models import DeletedObject, to_historic
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from nafta_tracker.import_uploads import UploadExpired
 
@@ -46,9 +53,15 @@ from .admin_forms import (
     PrimedAutocompleteSelect,
     PrimedAutocompleteSelectMultiple,
 )
+from .base import set_change_reason
 from .publishing import PublicationState
-from .resources import KeyedJSON, LimitedCSV, TooManyRows
+from .resources import KeyedJSON, LimitedCSV
 from .services import record_save
+
+logger = logging.getLogger(__name__)
+
+#: The key of the one admin log entry a confirmed import writes (read by the editors' home).
+IMPORT_LOG_KEY = "import"
 
 
 def _round_filled_messages(forms_: list[Any]) -> list[str]:
@@ -57,6 +70,34 @@ def _round_filled_messages(forms_: list[Any]) -> list[str]:
         for form in forms_
         if (round_ := getattr(form, "round_filled", None)) is not None
     ]
+
+
+class ReadableHistory(HistoricalRecordContextHelper):
+    """The history's "Changes" column in words an editor reads: choices by their label
+    ("Critical → Cautious", not "critical → cautious"), an empty value as "—" (not
+    "Deleted round (pk=None)"), a related row that no longer exists as such, dates and
+    yes/no as the rest of the admin writes them."""
+
+    def prepare_delta_change_value(self, change: Any, value: Any) -> Any:
+        field = self.model._meta.get_field(change.field)
+        if isinstance(value, DeletedObject):
+            if value.pk is None:
+                return EMPTY
+            return _("%(name)s #%(pk)s, since deleted") % {"name": value.model._meta.verbose_name, "pk": value.pk}
+        if value is None or value == "" or value == []:
+            return EMPTY
+        if field.choices and not field.is_relation:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        if isinstance(value, datetime.date):
+            return formats.date_format(value, "DATE_FORMAT")
+        return super().prepare_delta_change_value(change, value)
+
+
+EMPTY = "—"
 
 
 class EditorAdmin(SimpleHistoryAdmin):
@@ -96,9 +137,34 @@ class EditorAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
         links = {field.name for field in obj._meta.many_to_many}
+        version = getattr(request, "reverting_to", None)
+        if version is not None:
+            set_change_reason(obj, _("Reverted to the version of %(when)s") % {"when": self._when(version)})
         type(self).record_service(obj, links_changed=bool(links.intersection(form.changed_data)))
+        if version is not None:
+            self.message_user(
+                request,
+                _("The version of %(when)s by %(who)s is back.")
+                % {"when": self._when(version), "who": version.history_user or _("a script")},
+                messages.SUCCESS,
+            )
         for message in _round_filled_messages([form]):
             self.message_user(request, message, messages.INFO)
+
+    @staticmethod
+    def _when(version: models.Model) -> str:
+        return formats.date_format(timezone.localtime(version.history_date), "DATETIME_FORMAT")
+
+    # ------------------------------------------------------------------ history a person can read
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The history, with "Changed by" linking to the user's page only for those who may open it."""
+        may_see_users = request.user.has_perm("auth.view_user") or request.user.has_perm("auth.change_user")
+        extra_context = {**(extra_context or {}), "admin_user_view": "admin:auth_user_change" if may_see_users else ""}
+        return super().history_view(request, object_id, extra_context)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         """Each inline row through its own model's service, as if entered on its own page."""
@@ -186,6 +252,16 @@ class EditorAdmin(SimpleHistoryAdmin):
             raise Http404 from None
         if not exists and not self.has_add_permission(request):
             raise PermissionDenied
+        if request.method == "POST":
+            # Read by save_model: the history says which version came back, and so does the message.
+            request.reverting_to = (
+                self.model.history.filter(**{self.model._meta.pk.attname: unquote(object_id)})
+                .filter(history_id=version_id)
+                .select_related("history_user")
+                .first()
+            )
+        # The breadcrumbs name the model ("Statements"), not its history table ("Historical statements").
+        extra_context = {"opts": self.model._meta, **(extra_context or {})}
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def changelist_view(self, request, extra_context=None):
@@ -342,12 +418,25 @@ class ImportExportEditorMixin(ImportExportModelAdmin):
     import_formats = [LimitedCSV, KeyedJSON]
     export_formats = [CSV, JSON]
     import_form_class = LimitedImportForm
+    import_template_name = "admin/nafta/import.html"
 
     def add_data_read_fail_error_to_form(self, form, e):
-        if isinstance(e, TooManyRows):
-            form.add_error("import_file", str(e))
+        """A file that cannot be read says why, on the file field (import-export's message names
+        only the exception's class: "'ValueError' encountered while trying to read file")."""
+        if isinstance(e, json.JSONDecodeError):
+            message = _("This file is not valid JSON: %(problem)s at line %(line)s, column %(column)s.") % {
+                "problem": e.msg,
+                "line": e.lineno,
+                "column": e.colno,
+            }
+        elif isinstance(e, UnicodeDecodeError):
+            message = _("This file is not UTF-8 text: save it from the spreadsheet as “CSV UTF-8”.")
+        elif isinstance(e, ValueError):  # TooManyRows, a JSON file that is not a list of rows
+            message = str(e)
         else:
             super().add_data_read_fail_error_to_form(form, e)
+            return
+        form.add_error("import_file", message)
 
     def import_action(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         """The preview; a file that cannot be confirmed is removed from storage at once.
@@ -357,12 +446,46 @@ class ImportExportEditorMixin(ImportExportModelAdmin):
         """
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None) or {}
+        if context:
+            self._explain_import(request, context)
         # The uploaded file object, which import-export names after its stored copy (the
         # form's cleaned_data loses it when the form gets an error).
         stored = getattr(request.FILES.get("import_file"), "tmp_storage_name", None)
         if stored and "confirm_form" not in context:
             self._stored_upload(stored).remove()
         return response
+
+    def _explain_import(self, request: HttpRequest, context: dict[str, Any]) -> None:
+        """What the import page says: the columns an import takes (not the ones it ignores,
+        which import-export lists as imported), and its errors as messages, never a traceback.
+
+        A file's own faults (an unknown column, JSON that is not a list of rows) are
+        ``ValueError``s whose message is for the editor. Anything else is the tracker's
+        fault: the editor gets a plain message, the log gets the traceback.
+        """
+        resources = [resource_class() for resource_class in self.get_import_resource_classes(request)]
+        context["fields_list"] = [
+            (resource.get_display_name(), [f.column_name for f in resource.get_import_fields() if not f.readonly])
+            for resource in resources
+        ]
+        context["ignored_columns"] = resources[0].export_only_columns() if resources else []
+        result = context.get("result")
+        if result is None or not result.has_errors():
+            return
+        problems = []
+        for error in result.base_errors:
+            problems.append(self._import_problem(error))
+        for line, errors in result.row_errors():
+            for error in errors:
+                problems.append(_("Row %(line)s: %(problem)s") % {"line": line, "problem": self._import_problem(error)})
+        context["import_problems"] = problems
+
+    @staticmethod
+    def _import_problem(error: Any) -> str:
+        if isinstance(error.error, ValueError | ValidationError):
+            return " ".join(getattr(error.error, "messages", None) or [str(error.error)])
+        logger.error("Import failed: %s\n%s", error.error, error.traceback)
+        return _("The file could not be imported because of an error in the tracker; it has been logged.")
 
     def _stored_upload(self, name: str):
         return self.get_tmp_storage_class()(name=name, **self.get_tmp_storage_class_kwargs())
@@ -398,6 +521,35 @@ class ImportExportEditorMixin(ImportExportModelAdmin):
         """
         selected = [pk for pk in request.POST.getlist("export_items") if pk.isdigit()]
         return self.get_queryset(request).filter(pk__in=selected).values_list("pk", flat=True)
+
+    def generate_log_entries(self, result, request):
+        """One log entry per import: the file, who, when and how many rows, for the editors' home.
+
+        import-export writes one per row ("new through import_export", untranslatable): 2,000
+        for a full file, which pushed every other action out of the admin's "Recent actions".
+        Each row's own history already says "Imported from <file>".
+        """
+        from import_export.results import RowResult
+
+        totals = result.totals
+        LogEntry.objects.create(
+            user_id=request.user.pk,
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id=None,
+            object_repr=(request.POST.get("original_file_name") or "")[:200],
+            action_flag=ADDITION,
+            change_message=json.dumps(
+                [
+                    {
+                        IMPORT_LOG_KEY: {
+                            "new": totals[RowResult.IMPORT_TYPE_NEW],
+                            "updated": totals[RowResult.IMPORT_TYPE_UPDATE],
+                            "skipped": totals[RowResult.IMPORT_TYPE_SKIP],
+                        }
+                    }
+                ]
+            ),
+        )
 
     def process_result(self, result, request):
         """After "Confirm import": if the file no longer passes (the data changed since the

@@ -10,9 +10,19 @@ import datetime
 
 from django.db import models
 from django.utils import formats
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .dates import validate_date_in_range
+
+#: django-simple-history's ``history_change_reason`` column holds 100 characters (a longer
+#: reason is an error on PostgreSQL, silently kept on SQLite).
+REASON_MAX_LENGTH = 100
+
+
+def set_change_reason(instance: models.Model, reason: str) -> None:
+    """Say why the next save of ``instance`` happens; its history record keeps it (shortened to fit)."""
+    instance._change_reason = Truncator(str(reason)).chars(REASON_MAX_LENGTH)
 
 
 class TimeStampedModel(models.Model):

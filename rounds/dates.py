@@ -11,6 +11,12 @@ Validation refuses dates outside the range on every route (the validator sits on
 model fields, which the admin, the API serializers and the import all run); pages still
 treat stored dates as untrusted (``is_in_range``, ``add_days``), for rows written before
 the rule or by SQL.
+
+The other date rules are about what a date may claim, and live here too so that every
+model states them the same way (``check_reported_date``, called from the models'
+``clean()``, which every door runs through ``rounds.services.record_save``): what was
+said, proposed or assessed has happened, so it is not dated in the future; and a
+source cannot report what happened after it was published.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 EARLIEST = datetime.date(1990, 1, 1)
@@ -42,6 +49,65 @@ def validate_date_in_range(value: datetime.date | None) -> None:
 # The code its errors carry, read by the API schema (EditableViewSet.domain_error_codes) so
 # that a client, and `make fuzz`, finds every error of a write documented.
 validate_date_in_range.code = "date_out_of_range"
+
+
+def latest_today() -> datetime.date:
+    """The latest date it is anywhere on Earth right now (UTC+14, Kiribati).
+
+    Dates are the calendar day where the words were said, and "today" in Ottawa or
+    Mexico City can be tomorrow in UTC's terms and the other way round; the bound is
+    the last time zone to reach a day, so no date that is already today somewhere is
+    refused. Tests pin it by replacing this function.
+    """
+    return (timezone.now() + datetime.timedelta(hours=14)).date()
+
+
+#: The codes of the errors ``check_reported_date`` raises (the API schema documents them).
+DATE_IN_FUTURE = "date_in_future"
+DATE_AFTER_SOURCE = "date_after_source"
+
+
+def check_reported_date(
+    day: datetime.date | None,
+    *,
+    published_on: datetime.date | None = None,
+    field: str = "date",
+) -> dict[str, list[ValidationError]]:
+    """The date rules of something that has happened (a statement, a position, a status
+    assessment, a concluded meeting), as errors keyed by ``field`` (empty when it passes).
+
+    * Not in the future: it records a past event. Deadlines and
+      scheduled meetings may lie ahead; their models do not call this.
+    * Not after ``published_on``, the publication date of the source that reports it (None:
+      unknown, nothing to compare). A month-only date is stored as the 1st of its month,
+      so it passes whenever its month could hold the source's day.
+    """
+    if day is None or not is_in_range(day):
+        return {}  # no date, or one validate_date_in_range refuses already
+    errors: list[ValidationError] = []
+    if day > latest_today():
+        errors.append(
+            ValidationError(
+                _(
+                    "%(date)s is in the future: this records something that has happened, so it cannot be "
+                    "dated after today. Only deadlines and scheduled meetings lie ahead."
+                ),
+                code=DATE_IN_FUTURE,
+                params={"date": day.isoformat()},
+            )
+        )
+    elif published_on is not None and day > published_on:
+        errors.append(
+            ValidationError(
+                _(
+                    "%(date)s is after the source's publication date (%(published)s): a source cannot "
+                    "report what happened after it was published. Check this date, or the source's."
+                ),
+                code=DATE_AFTER_SOURCE,
+                params={"date": day.isoformat(), "published": published_on.isoformat()},
+            )
+        )
+    return {field: errors} if errors else {}
 
 
 def add_days(day: datetime.date, days: int) -> datetime.date:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, router
 from django.db.models import F, Q
@@ -16,8 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from . import dates as date_rules
 from .base import PartialDateModel, TimeStampedModel, precision_constraint
-from .dates import validate_date_in_range
+from .dates import DATE_IN_FUTURE, check_reported_date, is_in_range, validate_date_in_range
 from .publishing import Publishable
 
 
@@ -158,6 +160,50 @@ class Source(TimeStampedModel):
                 kwargs["update_fields"] = {*kwargs["update_fields"], "public_changed_at"}
         super().save(*args, **kwargs)
 
+    def published_on_errors(self) -> dict[str, list[ValidationError]]:
+        """A source is not published in the future, nor before a fact it reports is dated.
+
+        The facts are the citing models that declare ``reported_by_source`` (statements and
+        positions), found through the reverse relations as ``citations()`` finds them.
+        """
+        day = self.published_on
+        if day is None or not is_in_range(day):
+            return {}
+        if day > date_rules.latest_today():
+            return {
+                "published_on": [
+                    ValidationError(
+                        _("%(date)s is in the future: a source is dated by the day it was published."),
+                        code=DATE_IN_FUTURE,
+                        params={"date": day.isoformat()},
+                    )
+                ]
+            }
+        if self.pk is None:
+            return {}
+        for model, column in Source.citations():
+            if not getattr(model, "reported_by_source", False):
+                continue
+            later = model._default_manager.filter(**{column: self.pk, "date__gt": day}).order_by("-date").first()
+            if later is not None:
+                return {
+                    "published_on": [
+                        ValidationError(
+                            _(
+                                "This source reports “%(item)s”, dated %(date)s: it cannot have been published "
+                                "before that, on %(published)s. Check this date, or that one."
+                            ),
+                            code="before_reported",
+                            params={
+                                "date": later.date.isoformat(),
+                                "item": later,
+                                "published": day.isoformat(),
+                            },
+                        )
+                    ]
+                }
+        return {}
+
     @property
     def is_public(self) -> bool:
         """Whether the public may see this source (its page, the API): one query."""
@@ -166,12 +212,18 @@ class Source(TimeStampedModel):
         db = router.db_for_write(Source, instance=self)
         return Source.objects.using(db).public().filter(pk=self.pk).exists()
 
+    #: Codes ``clean()`` gives its errors, by field (the API schema documents them).
+    clean_error_codes = {"published_on": {DATE_IN_FUTURE, "before_reported"}}
+
     def clean(self) -> None:
         # Whitespace names nothing. Trimmed here, so that the source_identifiable constraint,
         # which full_clean() checks next, refuses a source whose only title is blanks (with its
         # own message, once, rather than a second copy from here).
         for name in ("title", "description", "url"):
             setattr(self, name, (getattr(self, name) or "").strip())
+        errors = self.published_on_errors()
+        if errors:
+            raise ValidationError(errors)
 
 
 # --------------------------------------------------------------------------- the frame
@@ -497,6 +549,20 @@ class Round(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("rounds:round-detail", args=[self.slug])
+
+    #: Codes ``clean()`` gives its errors, by field (the API schema documents them).
+    clean_error_codes = {"start_date": {DATE_IN_FUTURE}, "end_date": {DATE_IN_FUTURE}}
+
+    def clean(self) -> None:
+        """A meeting under way has begun and a concluded one has ended: neither lies ahead.
+        (A scheduled meeting may, and a cancelled one keeps the dates it was planned for.)"""
+        errors: dict[str, list[ValidationError]] = {}
+        if self.status in (RoundStatus.IN_PROGRESS, RoundStatus.CONCLUDED):
+            errors |= check_reported_date(self.start_date, field="start_date")
+            if self.status == RoundStatus.CONCLUDED:
+                errors |= check_reported_date(self.end_date, field="end_date")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_formal_round(self) -> bool:

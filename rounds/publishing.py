@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .base import set_change_reason
+
 
 class PublicationState(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -112,18 +114,30 @@ def _mark_published(item: Publishable) -> None:
         item.published_at = timezone.now()
 
 
+def _say_why(item: Publishable, was_published: bool) -> None:
+    """The history says "Published" or "Taken back to draft" when the state changes (and no
+    other reason, such as an import's, was given)."""
+    if item.is_published == was_published or getattr(item, "_change_reason", None):
+        return
+    set_change_reason(item, _("Published") if item.is_published else _("Taken back to draft"))
+
+
 def set_published(item: Publishable, publish: bool | None) -> None:
     """Publish (True), take back to draft (False) or leave the state alone (None), within the same save."""
+    was_published = item._loaded_published
     if publish is True:
         _mark_published(item)
     elif publish is False:
         item.state = PublicationState.DRAFT
+    _say_why(item, was_published)
 
 
 @transaction.atomic
 def publish(item: P) -> P:
     """Make one item public (after validating it again)."""
+    was_published = item._loaded_published
     _mark_published(item)
+    _say_why(item, was_published)
     item.full_clean()
     item.save(update_fields=["state", "published_at", "updated_at"])
     return item
@@ -132,7 +146,9 @@ def publish(item: P) -> P:
 @transaction.atomic
 def unpublish(item: P) -> P:
     """Take an item back to draft; it disappears from the public site and API at once."""
+    was_published = item._loaded_published
     item.state = PublicationState.DRAFT
+    _say_why(item, was_published)
     item.save(update_fields=["state", "updated_at"])
     return item
 

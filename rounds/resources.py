@@ -26,6 +26,7 @@ from import_export.formats.base_formats import CSV, JSON
 
 from nafta_tracker.api.renderers import neutralise, unneutralise
 
+from .base import set_change_reason
 from .models import Round, Source
 from .services import record_save
 
@@ -94,6 +95,25 @@ class NamedForeignKeyWidget(widgets.ForeignKeyWidget):
             raise ValueError(
                 _("No %(model)s with %(key)s “%(value)s”.")
                 % {"model": self.model._meta.verbose_name, "key": self.field, "value": value}
+            ) from None
+
+
+class ISODateWidget(widgets.DateWidget):
+    """A date written YYYY-MM-DD, as exports write it; anything else is refused naming that format.
+
+    import-export's own message ("Value could not be parsed using defined formats.") says
+    neither what was wrong nor what to write instead.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("%Y-%m-%d")
+
+    def clean(self, value: Any, row: dict | None = None, **kwargs: Any) -> Any:
+        try:
+            return super().clean(value.strip() if isinstance(value, str) else value, row, **kwargs)
+        except ValueError:
+            raise ValueError(
+                _("“%(value)s” is not a date: write it as YYYY-MM-DD, e.g. 2018-01-29.") % {"value": value}
             ) from None
 
 
@@ -218,8 +238,8 @@ class AllOrNothingResource(resources.ModelResource):
                 except ValueError as exc:
                     errors.setdefault(field.attribute, []).append(ValidationError(str(exc)))
         file_name = kwargs.get("file_name")
-        instance._change_reason = (
-            _("Imported from %(file)s") % {"file": file_name} if file_name else _("Imported from a file")
+        set_change_reason(
+            instance, _("Imported from %(file)s") % {"file": file_name} if file_name else _("Imported from a file")
         )
         if errors:
             raise ValidationError(errors)
@@ -232,6 +252,7 @@ class SourceResource(AllOrNothingResource):
     """Sources are matched on their slug: a row with a known slug updates that source."""
 
     kind = fields.Field(attribute="kind", column_name="kind", default="article", widget=widgets.CharWidget())
+    published_on = fields.Field(attribute="published_on", column_name="published_on", widget=ISODateWidget())
 
     class Meta:
         model = Source

@@ -224,6 +224,10 @@ class EditableViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Conditio
                 codes[api_names[fields[0]]].add(code)
             else:
                 codes[api_settings.NON_FIELD_ERRORS_KEY].add(code)
+        declared = getattr(model, "clean_error_codes", {})  # the model's own clean() rules, by field
+        for field_name, extra in declared.items():
+            if field_name in api_names:
+                codes.setdefault(api_names[field_name], set()).update(extra)
         for name, extra in self.extra_domain_error_codes.items():
             codes.setdefault(name, set()).update(extra)
         return codes
