@@ -12,6 +12,7 @@ serializers do not know about.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 from drf_standardized_errors.openapi_serializers import ClientErrorEnum
 from rest_framework import permissions, serializers
@@ -56,6 +57,23 @@ class AutoSchema(StandardizedErrorsAutoSchema):
             action = getattr(self.view, "action", None)
             return action in getattr(self.view, "if_match_actions", ()) and status_code not in responses
         return super()._should_add_error_response(responses, status_code)
+
+    def _get_response_headers_for_code(self, status_code, direction="response") -> dict:
+        headers = super()._get_response_headers_for_code(status_code, direction)
+        if str(status_code) == "201":
+            # EditableViewSet._respond_with: the new object's URL and validators, as a GET of it gives.
+            headers.setdefault(
+                "Location",
+                {"schema": {"type": "string", "format": "uri"}, "description": _("The new object's URL.")},
+            )
+            headers.setdefault(
+                "ETag",
+                {
+                    "schema": {"type": "string"},
+                    "description": _("The new object's ETag: send it as If-Match to update the object."),
+                },
+            )
+        return headers
 
     def get_auth(self) -> list[dict]:
         """Reads need no credentials: say so (``{}``), as drf-spectacular does for AllowAny."""

@@ -77,10 +77,13 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return etag, last, rows
 
     def detail_path(self) -> str:
-        """The path of the object named in the URL: an extra action on it (``…/correction/``)
-        is checked against the ETag a GET of the object gave."""
-        handler = getattr(self, self.action or "", None)
-        if not (getattr(handler, "detail", False) and getattr(handler, "url_path", None)):
+        """The path of the object named in ``self.kwargs``, whatever URL the request went to.
+
+        An extra action on the object (``…/correction/``) is checked against the ETag a GET
+        of the object gave, and the 201 of a create (posted to the collection) carries the
+        ETag a GET of the new object gives, so that the creator can update it with that ETag.
+        """
+        if self.action in ("retrieve", "update", "partial_update"):
             return self.request.path
         lookup_kwarg = self.lookup_url_kwarg or self.lookup_field
         namespace = self.request.resolver_match.namespace
