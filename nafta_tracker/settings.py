@@ -313,8 +313,9 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not a bare 403.
+    # "Bearer <token>" or "Token <token>"; any other Authorization header is a 401, never anonymous.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "nafta_tracker.api.authentication.BearerOrTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
