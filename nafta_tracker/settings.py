@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "corsheaders",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -80,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "nafta_tracker.health.HealthCheckMiddleware",  # /healthz for load balancers, before host checks and redirects
     "nafta_tracker.db_routing.ReplicaRoutingMiddleware",  # decides per request whether reads may use the replica
+    # CORS for the API's reads (nafta_tracker/cors.py); high up, so redirects and 304s get the headers too.
+    "nafta_tracker.cors.ReadOnlyCorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, right after security headers
     "nafta_tracker.csp.ContentSecurityPolicyMiddleware",  # django-csp, with the admin's documented exceptions
@@ -334,6 +337,27 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
 }
 API_MAX_PAGE_SIZE = 500
+
+# CORS (django-cors-headers, restricted to reads by nafta_tracker.cors): any origin may read
+# /api/ from a browser, without credentials; writes stay same-origin or token-only.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# A token may accompany a read (an editor's dashboard sees drafts); the validators make polling cheap.
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "authorization", "if-none-match", "if-modified-since"]
+# What a script may read beyond the safelisted headers: validators, pagination, rate limits.
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "X-Total-Count",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "Retry-After",
+    "Content-Disposition",
+]
 
 DRF_STANDARDIZED_ERRORS = {
     "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "412", "415", "428", "429", "500"],
