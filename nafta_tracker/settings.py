@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "nafta_tracker.db_routing.ReplicaRoutingMiddleware",  # decides per request whether reads may use the replica
     # CORS for the API's reads (nafta_tracker/cors.py); high up, so redirects and 304s get the headers too.
     "nafta_tracker.cors.ReadOnlyCorsMiddleware",
+    "nafta_tracker.api.throttling.RateLimitHeadersMiddleware",  # RateLimit-* on every /api/ response
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, right after security headers
     "nafta_tracker.csp.ContentSecurityPolicyMiddleware",  # django-csp, with the admin's documented exceptions
@@ -322,9 +323,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    # DRF's throttles, noting the budget for the RateLimit-* headers (nafta_tracker/api/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "nafta_tracker.api.throttling.AnonRateThrottle",
+        "nafta_tracker.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_rate("DJANGO_API_ANON_RATE", "120/minute"),

@@ -48,6 +48,13 @@ class ErrorResponse412Serializer(serializers.Serializer):
     errors = Error412Serializer(many=True)
 
 
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": _("Requests allowed per window (the throttle rate of this client)."),
+    "RateLimit-Remaining": _("Requests the window still allows now; 0 on a 429."),
+    "RateLimit-Reset": _("Seconds until the oldest request counted leaves the window, so one more is allowed."),
+}
+
+
 class AutoSchema(StandardizedErrorsAutoSchema):
     """Documents every error an endpoint can answer; 412 and 428 only where ``If-Match`` is
     required (the viewset's ``if_match_actions``)."""
@@ -60,6 +67,17 @@ class AutoSchema(StandardizedErrorsAutoSchema):
 
     def _get_response_headers_for_code(self, status_code, direction="response") -> dict:
         headers = super()._get_response_headers_for_code(status_code, direction)
+        # nafta_tracker.api.throttling.RateLimitHeadersMiddleware: every answer under /api/.
+        for name, description in RATE_LIMIT_HEADERS.items():
+            headers.setdefault(name, {"schema": {"type": "integer", "minimum": 0}, "description": description})
+        if str(status_code) == "429":
+            headers.setdefault(
+                "Retry-After",
+                {
+                    "schema": {"type": "integer", "minimum": 0},
+                    "description": _("Seconds to wait before the next request is allowed."),
+                },
+            )
         if str(status_code) == "201":
             # EditableViewSet._respond_with: the new object's URL and validators, as a GET of it gives.
             headers.setdefault(
