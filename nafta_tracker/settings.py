@@ -339,6 +339,10 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
 }
 API_MAX_PAGE_SIZE = 500
+# The change feed (?ordering=updated_at) serves changes older than this, so that none is skipped
+# by a cursor that passed its time before its transaction committed (nafta_tracker/api/feed.py).
+# gunicorn's timeout (30 s) bounds a write request's transaction; add the replica's lag.
+API_FEED_SETTLE_SECONDS = env_int("DJANGO_API_FEED_SETTLE_SECONDS", 30, minimum=0)
 
 # CORS (django-cors-headers, restricted to reads by nafta_tracker.cors): any origin may read
 # /api/ from a browser, without credentials; writes stay same-origin or token-only.

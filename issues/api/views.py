@@ -119,6 +119,7 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     serializer_class = serializers.IssueSerializer
     csv_serializer_class = csv_serializers.IssueCSVSerializer
     filterset_class = filters.IssueFilterSet
+    feed_key = ("last_change", "id")  # last_change: the issue's, its status history's or its positions'
     list_version_tables = (StatusAssessment, Position, Party, Round, Source)
     detail_version_fields = ("updated_at", "related__updated_at")
     detail_version_tables = (StatusAssessment, Position, Party, Round, Source)
@@ -151,6 +152,7 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     csv_serializer_class = csv_serializers.StatementCSVSerializer
     write_serializer_class = serializers.StatementInputSerializer
     filterset_class = filters.StatementFilterSet
+    feed_key = ("updated_at", "id")
     create_service = services.statement_create
     update_service = services.statement_update
     update_instance_kwarg = "statement"
@@ -185,6 +187,7 @@ class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     csv_serializer_class = csv_serializers.PositionCSVSerializer
     write_serializer_class = serializers.PositionInputSerializer
     filterset_class = filters.PositionFilterSet
+    feed_key = ("updated_at", "id")
     create_service = services.position_create
     update_service = services.position_update
     update_instance_kwarg = "position"
@@ -217,6 +220,7 @@ class StatusAssessmentViewSet(PublishableMixin, EditableViewSet):
     serializer_class = serializers.StatusAssessmentSerializer
     write_serializer_class = serializers.StatusAssessmentInputSerializer
     filterset_class = filters.StatusAssessmentFilterSet
+    feed_key = ("updated_at", "id")
     create_service = services.status_assessment_create
     update_service = services.status_assessment_update
     update_instance_kwarg = "assessment"
