@@ -408,6 +408,7 @@ _API_ENUMS = {
     "ErrorCode412Enum": "nafta_tracker.api.schema.ErrorCode412Enum",
     "ErrorCode428Enum": "nafta_tracker.api.schema.ErrorCode428Enum",
 }
+_API_CHOICES = {"TombstoneReasonEnum": "issues.api.serializers.TOMBSTONE_REASONS"}
 SPECTACULAR_SETTINGS = {
     "TITLE": "nafta-tracker API",
     "DESCRIPTION": "The 2017–2018 NAFTA renegotiation, round by round: issues, positions, statements, deadlines.",
@@ -424,6 +425,7 @@ SPECTACULAR_SETTINGS = {
     "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
     "ENUM_NAME_OVERRIDES": {
         **{name: f"{path}.choices" for name, path in _API_ENUMS.items()},
+        **_API_CHOICES,
         # Issue.Kind is nested in the model: no import path, so its choices are spelled out.
         "IssueKindEnum": [("chapter", "Chapter"), ("annex", "Annex"), ("topic", "Topic")],
     },

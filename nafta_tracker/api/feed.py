@@ -66,7 +66,10 @@ def decode_cursor(raw: str, types: tuple[type, ...]) -> tuple[Any, ...]:
                 moment = None
             if moment is None or timezone.is_naive(moment):
                 raise _invalid()
-            decoded.append(moment.astimezone(datetime.UTC))
+            try:
+                decoded.append(moment.astimezone(datetime.UTC))
+            except OverflowError:  # the edge of year 1 or 9999 has no UTC equivalent
+                raise _invalid() from None
         elif isinstance(value, kind) and not isinstance(value, bool):
             if kind is int and not -(2**63) <= value < 2**63:  # what the database's bigint holds
                 raise _invalid()

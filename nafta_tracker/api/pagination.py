@@ -93,13 +93,13 @@ class PageNumberPagination(pagination.PageNumberPagination):
                 {self.page_query_param: [_("A feed (ordering=updated_at) is paged by its next link, not by page.")]}
             )
         self.request = request
-        size = self.get_page_size(request)
-        rows = list(queryset[: size + 1])
+        rows = list(queryset[: self.get_page_size(request)])
         self.feed_count = view.known_count if view.known_count is not None else queryset.count()
-        self.feed_next = None
-        if len(rows) > size:
-            rows = rows[:size]
-            self.feed_next = encode_cursor(tuple(_aware(getattr(rows[-1], name)) for name in self.feed_key))
+        # next follows every page that has rows, the last one too: a client keeps the last next it
+        # followed (whose page came back empty, next null) and polls it later for what changed since.
+        self.feed_next = (
+            encode_cursor(tuple(_aware(getattr(rows[-1], name)) for name in self.feed_key)) if rows else None
+        )
         return rows
 
     def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
@@ -144,8 +144,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
         return response
 
     def get_feed_response(self, data) -> Response:
-        """The same envelope as numbered pages; ``count`` is the rows from this page on, and a
-        feed has no ``previous`` (a client keeps its place by the cursor of its last ``next``)."""
+        """The same envelope as numbered pages; ``count`` is the rows from this page on, ``next``
+        is null only on an empty page, and a feed has no ``previous``."""
         url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
         next_url = replace_query_param(url, CURSOR_PARAM, self.feed_next) if self.feed_next else None
         response = Response({"count": self.feed_count, "next": next_url, "previous": None, "results": data})
@@ -161,3 +161,14 @@ def _aware(value: Any) -> Any:
     if isinstance(value, datetime.datetime) and timezone.is_naive(value):
         value = timezone.make_aware(value, datetime.UTC)
     return value
+
+
+class FeedPagination(PageNumberPagination):
+    """For a list that is only ever a feed (the tombstones): ``page_size`` and ``cursor``, no page numbers."""
+
+    def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
+        return [
+            parameter
+            for parameter in super().get_schema_operation_parameters(view)
+            if parameter["name"] != self.page_query_param
+        ]

@@ -32,6 +32,7 @@ router.register("positions", issue_views.PositionViewSet, basename="position")
 router.register("status-history", issue_views.StatusAssessmentViewSet, basename="statusassessment")
 router.register("milestones", frame_views.MilestoneViewSet, basename="milestone")
 router.register("sources", issue_views.SourceViewSet, basename="source")
+router.register("tombstones", issue_views.TombstoneViewSet, basename="tombstone")
 
 
 @api_view(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
