@@ -10,7 +10,10 @@ rule is ownership: a staff user sees only their own token, adds one for themselv
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import Token, TokenProxy
 
@@ -49,9 +52,16 @@ class OwnTokenAdmin(TokenAdmin):
         return self._is_staff(request) and self._owns(request, obj)
 
     def has_add_permission(self, request) -> bool:
-        if not self._is_staff(request):
-            return False
-        return request.user.is_superuser or not Token.objects.filter(user=request.user).exists()
+        # No query here: every admin page asks every model admin this for its menu.
+        return self._is_staff(request)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not request.user.is_superuser and Token.objects.filter(user=request.user).exists():
+            self.message_user(
+                request, _("You have a token already: delete (revoke) it, then add a new one."), messages.WARNING
+            )
+            return HttpResponseRedirect(reverse("admin:authtoken_tokenproxy_changelist"))
+        return super().add_view(request, form_url, extra_context)
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False  # a token is never edited: revoke it and add another

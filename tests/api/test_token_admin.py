@@ -56,7 +56,10 @@ def test_an_editor_revokes_their_token_and_it_stops_working(client, editor):
 def test_one_token_at_a_time_revoke_to_rotate(client, editor):
     Token.objects.create(user=editor)
     client.force_login(editor)
-    assert client.get(f"{TOKENS}add/").status_code == 403
+    response = client.get(f"{TOKENS}add/", follow=True)
+    assert response.redirect_chain == [(TOKENS, 302)]
+    assert "You have a token already" in response.content.decode()
+    assert client.post(f"{TOKENS}add/").status_code == 302
     assert Token.objects.filter(user=editor).count() == 1
 
 
