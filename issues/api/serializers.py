@@ -489,6 +489,7 @@ class TombstoneQuerySerializer(serializers.Serializer):
     )
     cursor = serializers.CharField(
         required=False,
+        allow_blank=True,  # ?cursor= is the first page
         max_length=200,
         help_text=_("Where the page starts: take it from the next link."),
     )

@@ -338,6 +338,7 @@ class TombstoneViewSet(viewsets.GenericViewSet):
     serializer_class = serializers.TombstoneSerializer
     pagination_class = FeedPagination
     filter_backends: list = []
+    query_serializer_class = serializers.TombstoneQuerySerializer  # read by the schema for its 400s
     feed_key = ("removed_at", "type", "tombstone_id")
     kinds = {
         "issues": (Issue, "slug"),
@@ -347,7 +348,7 @@ class TombstoneViewSet(viewsets.GenericViewSet):
     }
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        query = serializers.TombstoneQuerySerializer(data=request.query_params)
+        query = self.query_serializer_class(data=request.query_params)
         query.is_valid(raise_exception=True)
         size = self.paginator.get_page_size(request)
         raw_cursor = query.validated_data.get(CURSOR_PARAM)

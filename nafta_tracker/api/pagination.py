@@ -117,6 +117,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
                     "name": CURSOR_PARAM,
                     "in": "query",
                     "required": False,
+                    "allowEmptyValue": True,  # ?cursor= is the first page, as an empty filter is ignored
                     "description": str(
                         _(
                             "With ordering=updated_at: where the page starts. Take it from the next link; "

@@ -116,6 +116,19 @@ class AutoSchema(StandardizedErrorsAutoSchema):
                 parameter["allowEmptyValue"] = True
         return parameters
 
+    def _process_override_parameters(self, direction="request"):
+        parameters = super()._process_override_parameters(direction)
+        # Query parameters read by a serializer (the tombstones'): DRF takes an empty optional one
+        # (?updated_since=) as absent, as django-filter does; say so. A repeated one stays a list.
+        query_serializer = getattr(self.view, "query_serializer_class", None)
+        if query_serializer is not None:
+            names = set(query_serializer().fields)
+            for (name, location), parameter in parameters.items():
+                single = (parameter or {}).get("schema", {}).get("type") != "array"
+                if location == "query" and name in names and single and parameter is not None:
+                    parameter["allowEmptyValue"] = True
+        return parameters
+
     def _get_format_parameters(self) -> list[dict]:
         parameters = super()._get_format_parameters()
         for parameter in parameters:
@@ -127,8 +140,14 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         paginator = self._get_paginator()
         if self.method == "GET" and paginator is not None and getattr(self.view, "action", None) == "list":
             # nafta_tracker.api.pagination refuses a malformed page or page_size with a 400 naming it.
-            for name in (paginator.page_query_param, paginator.page_size_query_param):
-                codes.setdefault(name, set()).add("invalid")
+            # ... and a cursor no list gave (nafta_tracker.api.feed): each parameter the paginator has.
+            for parameter in paginator.get_schema_operation_parameters(self.view):
+                codes.setdefault(parameter["name"], set()).add("invalid")
+        query_serializer = getattr(self.view, "query_serializer_class", None)
+        if self.method == "GET" and query_serializer is not None:
+            # Query parameters read by a serializer (the tombstones'): every code its fields can raise.
+            for name, field in query_serializer().fields.items():
+                codes.setdefault(name, set()).update(field.error_messages, {"invalid"})
         domain_codes = getattr(self.view, "domain_error_codes", None)
         if self.method in ("POST", "PUT", "PATCH") and domain_codes is not None:
             for name, found in domain_codes().items():

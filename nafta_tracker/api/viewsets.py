@@ -55,8 +55,8 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if self.in_feed_mode():
-            return feed_page(queryset, self.feed_key, self.request.query_params.get(CURSOR_PARAM))
-        if self.feed_key and self.action == "list" and CURSOR_PARAM in self.request.query_params:
+            return feed_page(queryset, self.feed_key, self.request.query_params.get(CURSOR_PARAM) or None)
+        if self.feed_key and self.action == "list" and self.request.query_params.get(CURSOR_PARAM):
             raise ValidationError({CURSOR_PARAM: [_("A cursor pages a feed: send it with ordering=updated_at.")]})
         return queryset
 

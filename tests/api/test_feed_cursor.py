@@ -118,3 +118,15 @@ def test_the_schema_documents_the_cursor_and_the_feed_ordering(schema):
     parameters = {p["name"]: p for p in schema["paths"]["/api/v1/statements/"]["get"]["parameters"]}
     assert "cursor" in parameters
     assert "updated_at" in parameters["ordering"]["schema"]["items"]["enum"]
+
+
+def test_an_empty_cursor_is_the_first_page(api, settled):
+    StatementFactory()
+    assert api.get("/api/v1/statements/", {"ordering": "updated_at", "cursor": ""}).json()["count"] == 1
+    assert api.get("/api/v1/tombstones/", {"cursor": ""}).status_code == 200
+
+
+def test_the_schema_documents_the_cursors_400(schema):
+    errors = schema["components"]["schemas"]["StatementsListValidationError"]
+    text = str(schema["components"]["schemas"])
+    assert errors and "cursor" in text
