@@ -359,8 +359,23 @@ class StatusAssessmentQuerySet(PublishableQuerySet):
         return self.published().exclude(Exists(_published_corrections()))
 
     def with_corrections(self) -> StatusAssessmentQuerySet:
-        """Annotate ``superseded_by_id``: the published correction of each entry, or None."""
-        return self.annotate(superseded_by_id=Subquery(_published_corrections().order_by("id").values("id")[:1]))
+        """Annotate ``superseded_by_id``: the published correction of each entry, or None; and
+        ``last_change``: the entry's own change, or the latest public change of a correction of
+        it, which marks it superseded (or, withdrawn, no longer): what ``updated_since`` and the
+        change feed follow, since the entry as shown changes then. A draft correction that was
+        never public moves nothing (``public_changed_at``)."""
+        newest_correction = (
+            StatusAssessment.objects.filter(corrects=OuterRef("pk"), public_changed_at__isnull=False)
+            .order_by("-public_changed_at")
+            .values("public_changed_at")[:1]
+        )
+        return self.annotate(
+            superseded_by_id=Subquery(_published_corrections().order_by("id").values("id")[:1]),
+            last_change=Greatest("updated_at", Coalesce(Subquery(newest_correction), F("updated_at"))),
+        )
+
+    def changed_since(self, moment: datetime.datetime) -> StatusAssessmentQuerySet:
+        return self.with_corrections().filter(last_change__gte=moment)
 
     def chronological(self) -> StatusAssessmentQuerySet:
         return self.order_by("date", "id")

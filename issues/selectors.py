@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Cast
 
 from rounds.dates import add_days
 from rounds.models import Official, OfficialQuerySet, Party, Round, RoundQuerySet
@@ -239,3 +240,80 @@ def drafts_for_review(*, limit: int = 10) -> list[DraftsOfKind]:
         count = len(rows) if len(rows) < limit else drafts.count()
         kinds.append(DraftsOfKind(model=model, count=count, rows=rows))
     return kinds
+
+
+# --------------------------------------------------------------------------- the change feed's removals
+
+#: What a removal says happened to the public object.
+REMOVAL_REASONS = ("withdrawn", "deleted", "moved")
+
+
+def removals(
+    kinds: dict[str, tuple[type[models.Model], str]],
+    *,
+    since: datetime.datetime | None = None,
+    before: datetime.datetime | None = None,
+    after: tuple[datetime.datetime, str, int] | None = None,
+) -> models.QuerySet:
+    """Tombstones: the moments a public object stopped being public under its key, oldest first.
+
+    ``kinds`` maps a name (the ``type`` of each row) to a model and the field that keys its
+    public URL (``id``, or an issue's ``slug``). Read from the change history
+    (django-simple-history), which keeps every version, deletions included: a version is a
+    removal when the previous one was public and this one is a draft (``withdrawn``), when a
+    public row is deleted (``deleted``), or when a public row's key changed (``moved``: the
+    old URL is gone). A row that was never public leaves no tombstone, whatever happens to
+    it. Rows are ``type``, ``key`` (as text), ``removed_at``, ``reason`` and ``history_id``;
+    ``since``/``before`` bound ``removed_at`` and ``after`` is the last (removed_at, type,
+    history_id) a client saw.
+    """
+    parts = []
+    for name, (model, key_field) in sorted(kinds.items()):
+        history = model.history.model
+        previous = history.objects.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id")).order_by(
+            "-history_id"
+        )
+        rows = history.objects.annotate(previous_key=Subquery(previous.values(key_field)[:1]))
+        if any(field.name == "state" for field in model._meta.concrete_fields):
+            rows = rows.annotate(previous_state=Subquery(previous.values("state")[:1]))
+            public_now = Q(state=PublicationState.PUBLISHED)
+            was_public = Q(previous_state=PublicationState.PUBLISHED)
+            withdrawn = Q(history_type="~") & was_public & ~public_now
+        else:  # no drafts: every version is public, and none is ever withdrawn
+            public_now = Q()
+            was_public = Q(previous_key__isnull=False)
+            withdrawn = Q(pk__in=[])
+        deleted = Q(history_type="-") & public_now
+        moved = Q(history_type="~") & was_public & public_now & ~Q(previous_key=F(key_field))
+        rows = rows.filter(deleted | withdrawn | moved)
+        if since is not None:
+            rows = rows.filter(history_date__gte=since)
+        if before is not None:
+            rows = rows.filter(history_date__lt=before)
+        if after is not None:
+            moment, after_type, after_id = after
+            if name < after_type:
+                rows = rows.filter(history_date__gt=moment)
+            elif name == after_type:
+                rows = rows.filter(Q(history_date__gt=moment) | Q(history_date=moment, history_id__gt=after_id))
+            else:
+                rows = rows.filter(history_date__gte=moment)
+        text = models.CharField()
+        parts.append(
+            rows.annotate(
+                type=Value(name, output_field=text),
+                key=Case(When(history_type="-", then=Cast(key_field, text)), default=Cast("previous_key", text)),
+                removed_at=F("history_date"),
+                reason=Case(
+                    When(deleted, then=Value("deleted")),
+                    When(withdrawn, then=Value("withdrawn")),
+                    default=Value("moved"),
+                    output_field=text,
+                ),
+                tombstone_id=F("history_id"),
+            )
+            .values("type", "key", "removed_at", "reason", "tombstone_id")
+            .order_by()
+        )
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return union.order_by("removed_at", "type", "tombstone_id")

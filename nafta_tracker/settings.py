@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "corsheaders",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -80,6 +81,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "nafta_tracker.health.HealthCheckMiddleware",  # /healthz for load balancers, before host checks and redirects
     "nafta_tracker.db_routing.ReplicaRoutingMiddleware",  # decides per request whether reads may use the replica
+    # CORS for the API's reads (nafta_tracker/cors.py); high up, so redirects and 304s get the headers too.
+    "nafta_tracker.cors.ReadOnlyCorsMiddleware",
+    "nafta_tracker.api.throttling.RateLimitHeadersMiddleware",  # RateLimit-* on every /api/ response
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, right after security headers
     "nafta_tracker.csp.ContentSecurityPolicyMiddleware",  # django-csp, with the admin's documented exceptions
@@ -313,14 +317,16 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not a bare 403.
+    # "Bearer <token>" or "Token <token>"; any other Authorization header is a 401, never anonymous.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "nafta_tracker.api.authentication.BearerOrTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    # DRF's throttles, noting the budget for the RateLimit-* headers (nafta_tracker/api/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "nafta_tracker.api.throttling.AnonRateThrottle",
+        "nafta_tracker.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_rate("DJANGO_API_ANON_RATE", "120/minute"),
@@ -333,6 +339,31 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
 }
 API_MAX_PAGE_SIZE = 500
+# The change feed (?ordering=updated_at) serves changes older than this, so that none is skipped
+# by a cursor that passed its time before its transaction committed (nafta_tracker/api/feed.py).
+# gunicorn's timeout (30 s) bounds a write request's transaction; add the replica's lag.
+API_FEED_SETTLE_SECONDS = env_int("DJANGO_API_FEED_SETTLE_SECONDS", 30, minimum=0)
+
+# CORS (django-cors-headers, restricted to reads by nafta_tracker.cors): any origin may read
+# /api/ from a browser, without credentials; writes stay same-origin or token-only.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# A token may accompany a read (an editor's dashboard sees drafts); the validators make polling cheap.
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "authorization", "if-none-match", "if-modified-since"]
+# What a script may read beyond the safelisted headers: validators, pagination, rate limits.
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "X-Total-Count",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "Retry-After",
+    "Content-Disposition",
+]
 
 DRF_STANDARDIZED_ERRORS = {
     "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "412", "415", "428", "429", "500"],
@@ -377,6 +408,7 @@ _API_ENUMS = {
     "ErrorCode412Enum": "nafta_tracker.api.schema.ErrorCode412Enum",
     "ErrorCode428Enum": "nafta_tracker.api.schema.ErrorCode428Enum",
 }
+_API_CHOICES = {"TombstoneReasonEnum": "issues.api.serializers.TOMBSTONE_REASONS"}
 SPECTACULAR_SETTINGS = {
     "TITLE": "nafta-tracker API",
     "DESCRIPTION": "The 2017–2018 NAFTA renegotiation, round by round: issues, positions, statements, deadlines.",
@@ -393,6 +425,7 @@ SPECTACULAR_SETTINGS = {
     "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
     "ENUM_NAME_OVERRIDES": {
         **{name: f"{path}.choices" for name, path in _API_ENUMS.items()},
+        **_API_CHOICES,
         # Issue.Kind is nested in the model: no import path, so its choices are spelled out.
         "IssueKindEnum": [("chapter", "Chapter"), ("annex", "Annex"), ("topic", "Topic")],
     },

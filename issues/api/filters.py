@@ -26,6 +26,7 @@ from issues.models import (
     StatusAssessment,
     Tone,
 )
+from nafta_tracker.api.feed import FEED_ORDERING
 from nafta_tracker.api.filters import SEARCH_MAX_LENGTH, SlugFilter, search_filter  # noqa: F401
 from rounds.models import Official, Party, Round, Source, SourceKind
 
@@ -63,7 +64,46 @@ class UTCMomentFilter(filters.IsoDateTimeFilter):
     field_class = UTCMomentField
 
 
+FEED_HELP = _(
+    "updated_at: the change feed, oldest change first, paged by the cursor of the next link "
+    "(changes appear once they are %(seconds)s seconds old)."
+)
+
+
+def feed_help(text=None):
+    """The ordering parameter's description (lazy: the settle time is a setting, the words translated)."""
+    from django.conf import settings
+    from django.utils.functional import lazy
+
+    def describe() -> str:
+        feed = str(FEED_HELP) % {"seconds": settings.API_FEED_SETTLE_SECONDS}
+        return f"{text} {feed}" if text else feed
+
+    return lazy(describe, str)()
+
+
+class FeedOrderingFilter(filters.OrderingFilter):
+    """``?ordering=updated_at``: the list as a change feed. The view orders and pages it
+    (``nafta_tracker.api.feed``); other values (``date``, ``-date``) order with the id as
+    tie-breaker so that pages never overlap."""
+
+    def filter(self, qs, value):
+        if not value or value[0] == FEED_ORDERING:
+            return qs
+        descending = value[0].startswith("-")
+        return qs.order_by(*value, "-id" if descending else "id")
+
+
+def feed_ordering(*, extra: tuple[tuple[str, str], ...] = (), help_text=None) -> FeedOrderingFilter:
+    return FeedOrderingFilter(
+        fields=[(field, field) for field, _label in extra if not field.startswith("-")],
+        choices=[*extra, (FEED_ORDERING, _("Change time (the feed)"))],
+        help_text=feed_help(help_text),
+    )
+
+
 class ChangeFeedFilterSet(filters.FilterSet):
+    ordering = feed_ordering()
     updated_since = UTCMomentFilter(
         method="filter_updated_since",
         help_text=_(
@@ -80,16 +120,6 @@ class StateFilterSet(ChangeFeedFilterSet):
         choices=PublicationState.choices,
         help_text=_("Editors only: draft or published. Everyone else only ever sees published rows."),
     )
-
-
-class StableOrderingFilter(filters.OrderingFilter):
-    """Order by date, newest or oldest first, with the id as tie-breaker so pages never overlap."""
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        descending = value[0].startswith("-")
-        return qs.order_by(*value, "-id" if descending else "id")
 
 
 class IssueFilterSet(ChangeFeedFilterSet):
@@ -139,8 +169,9 @@ class StatementFilterSet(StateFilterSet):
     q = search_filter(
         help_text=_("Words in the text (full-text search on PostgreSQL, as on the site's statement page)."),
     )
-    ordering = StableOrderingFilter(
-        fields=(("date", "date"),), help_text=_("date (oldest first) or -date (newest first, the default).")
+    ordering = feed_ordering(
+        extra=(("date", _("Date")), ("-date", _("Date (descending)"))),
+        help_text=_("date (oldest first) or -date (newest first, the default)."),
     )
 
     class Meta:

@@ -8,7 +8,11 @@ identifiable, ...) are the model's, applied by ``issues.services``.
 
 from __future__ import annotations
 
+import datetime
+
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -156,6 +160,13 @@ class StatusAssessmentSerializer(serializers.ModelSerializer):
         read_only=True,
         allow_null=True,
         help_text=_("The id of the correction that replaces this entry, if any."),
+    )
+    updated_at = serializers.DateTimeField(
+        source="last_change",
+        read_only=True,
+        help_text=_(
+            "Latest change to the entry, or to whether a correction supersedes it (what updated_since filters on)."
+        ),
     )
 
     class Meta:
@@ -418,3 +429,73 @@ class SourceInputSerializer(InputSerializer):
         ]
         # Uniqueness is checked once, by full_clean() in the service, and reported the same way.
         extra_kwargs = {"slug": {"validators": []}}
+
+
+# --------------------------------------------------------------------------- the change feed's tombstones
+
+TOMBSTONE_TYPES = ("issues", "positions", "statements", "status-history")
+TOMBSTONE_REASONS = [
+    ("withdrawn", _("Taken back to draft")),
+    ("deleted", _("Deleted")),
+    ("moved", _("Its key changed: it is listed under the new one")),
+]
+
+
+class TombstoneSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(
+        choices=[(name, name) for name in TOMBSTONE_TYPES],
+        help_text=_("The resource the object was listed in."),
+    )
+    id = serializers.CharField(
+        source="key",
+        help_text=_("The object's key in its URL, as text: the id, or an issue's slug."),
+    )
+    url = serializers.SerializerMethodField(help_text=_("The URL the object had; it now answers 404."))
+
+    removed_at = serializers.DateTimeField(help_text=_("When it stopped being public under that URL."))
+    reason = serializers.ChoiceField(
+        choices=TOMBSTONE_REASONS,
+        help_text=_("withdrawn (taken back to draft), deleted, or moved (an issue's slug changed)."),
+    )
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, row: dict) -> str:
+        basename, lookup = TOMBSTONE_ROUTES[row["type"]]
+        path = reverse(f"api:{basename}-detail", kwargs={lookup: row["key"]})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+#: type -> (the router's basename, the URL keyword of its detail route)
+TOMBSTONE_ROUTES = {
+    "issues": ("issue", "slug"),
+    "positions": ("position", "pk"),
+    "statements": ("statement", "pk"),
+    "status-history": ("statusassessment", "pk"),
+}
+
+
+class TombstoneQuerySerializer(serializers.Serializer):
+    """The tombstones' query parameters (shape only; a bad value is a 400 naming the parameter)."""
+
+    type = serializers.MultipleChoiceField(
+        choices=[(name, name) for name in TOMBSTONE_TYPES],
+        required=False,
+        help_text=_("Only these resources; repeat the parameter for several (all by default)."),
+    )
+    updated_since = serializers.DateTimeField(
+        required=False,
+        help_text=_("Only removals at or after this moment (ISO 8601; UTC if no offset)."),
+    )
+    cursor = serializers.CharField(
+        required=False,
+        allow_blank=True,  # ?cursor= is the first page
+        max_length=200,
+        help_text=_("Where the page starts: take it from the next link."),
+    )
+
+    def validate_updated_since(self, value):
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise serializers.ValidationError(_("Enter a valid date/time.")) from None

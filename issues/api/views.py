@@ -7,6 +7,9 @@ number of rows (tests/api/test_query_counts.py).
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -14,18 +17,23 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import status
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
+from rest_framework.utils.urls import replace_query_param
 
-from issues import services
+from issues import selectors, services
 from issues.models import Issue, Position, PublicationState, Statement, StatusAssessment
+from nafta_tracker.api.feed import CURSOR_PARAM, decode_cursor, encode_cursor, settle_cutoff
+from nafta_tracker.api.pagination import FeedPagination
 from nafta_tracker.api.renderers import CSVRenderer
 from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet, EditableViewSet, domain_errors
+from nafta_tracker.freshness import EPOCH, not_modified, set_validators
 from rounds import services as frame_services
 from rounds.models import Appointment, Official, Party, Round, Source
 
@@ -119,6 +127,7 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     serializer_class = serializers.IssueSerializer
     csv_serializer_class = csv_serializers.IssueCSVSerializer
     filterset_class = filters.IssueFilterSet
+    feed_key = ("last_change", "id")  # last_change: the issue's, its status history's or its positions'
     list_version_tables = (StatusAssessment, Position, Party, Round, Source)
     detail_version_fields = ("updated_at", "related__updated_at")
     detail_version_tables = (StatusAssessment, Position, Party, Round, Source)
@@ -151,6 +160,7 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     csv_serializer_class = csv_serializers.StatementCSVSerializer
     write_serializer_class = serializers.StatementInputSerializer
     filterset_class = filters.StatementFilterSet
+    feed_key = ("updated_at", "id")
     create_service = services.statement_create
     update_service = services.statement_update
     update_instance_kwarg = "statement"
@@ -185,6 +195,7 @@ class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     csv_serializer_class = csv_serializers.PositionCSVSerializer
     write_serializer_class = serializers.PositionInputSerializer
     filterset_class = filters.PositionFilterSet
+    feed_key = ("updated_at", "id")
     create_service = services.position_create
     update_service = services.position_update
     update_instance_kwarg = "position"
@@ -217,6 +228,7 @@ class StatusAssessmentViewSet(PublishableMixin, EditableViewSet):
     serializer_class = serializers.StatusAssessmentSerializer
     write_serializer_class = serializers.StatusAssessmentInputSerializer
     filterset_class = filters.StatusAssessmentFilterSet
+    feed_key = ("last_change", "id")  # the entry's, or a correction's that supersedes it
     create_service = services.status_assessment_create
     update_service = services.status_assessment_update
     update_instance_kwarg = "assessment"
@@ -306,3 +318,60 @@ class SourceViewSet(EditableViewSet):
 
     def get_queryset(self):
         return Source.objects.all() if self.sees_drafts() else Source.objects.public()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Tombstones: public objects that were withdrawn, deleted or moved"),
+        description=_(
+            "The other half of the change feed. A list with updated_since shows what changed and is "
+            "still public; this shows what stopped being public: a statement, position or status "
+            "entry taken back to draft or deleted, an issue deleted or given a new slug. Oldest "
+            "first, paged by the cursor of the next link, like the lists with ordering=updated_at. "
+            "A draft that was never public leaves no tombstone."
+        ),
+        parameters=[serializers.TombstoneQuerySerializer],
+    )
+)
+class TombstoneViewSet(viewsets.GenericViewSet):
+    permission_classes = [AllowAny]  # public removals only, for everyone alike: nothing to write
+    serializer_class = serializers.TombstoneSerializer
+    pagination_class = FeedPagination
+    filter_backends: list = []
+    query_serializer_class = serializers.TombstoneQuerySerializer  # read by the schema for its 400s
+    feed_key = ("removed_at", "type", "tombstone_id")
+    kinds = {
+        "issues": (Issue, "slug"),
+        "positions": (Position, "id"),
+        "statements": (Statement, "id"),
+        "status-history": (StatusAssessment, "id"),
+    }
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        query = self.query_serializer_class(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        size = self.paginator.get_page_size(request)
+        raw_cursor = query.validated_data.get(CURSOR_PARAM)
+        after = decode_cursor(raw_cursor, (datetime.datetime, str, int)) if raw_cursor else None
+        kinds = {name: self.kinds[name] for name in query.validated_data.get("type") or self.kinds}
+        rows = selectors.removals(
+            kinds, since=query.validated_data.get("updated_since"), before=settle_cutoff(), after=after
+        )
+        page = list(rows[:size])
+        count = rows.count()
+        cursor = encode_cursor(tuple(page[-1][name] for name in self.feed_key)) if page else None
+        data = self.get_serializer(page, many=True).data
+        # The answer is small and computed whole: its ETag is a digest of it (and of the URL).
+        digest = hashlib.sha256(json.dumps([request.get_full_path(), count, data], default=str).encode())
+        etag = f'"{digest.hexdigest()[:32]}"'
+        last = max((row["removed_at"] for row in page), default=EPOCH)
+        if (cached := not_modified(request, etag, last)) is not None:
+            return cached
+        url = request.build_absolute_uri()
+        next_url = replace_query_param(url, CURSOR_PARAM, cursor) if cursor else None
+        response = Response({"count": count, "next": next_url, "previous": None, "results": data})
+        if next_url:
+            response["Link"] = f'<{next_url}>; rel="next"'
+        response["X-Total-Count"] = str(count)
+        set_validators(response, etag, last)
+        return response

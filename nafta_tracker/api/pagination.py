@@ -8,10 +8,12 @@ and a page past the end stays a 404 (the page does not exist).
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,9 @@ from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from .feed import CURSOR_PARAM, encode_cursor
 
 # Longest page number or size accepted: ``str.isdigit()`` also accepts "²" and other Unicode
 # digits that ``int()`` refuses, and a 4,300-digit number costs int() more than it is worth.
@@ -70,12 +75,32 @@ class PageNumberPagination(pagination.PageNumberPagination):
         return size
 
     def paginate_queryset(self, queryset, request: Request, view=None):
+        self.feed_key = view.feed_key if view is not None and getattr(view, "in_feed_mode", lambda: False)() else None
+        if self.feed_key:
+            return self.paginate_feed(queryset, request, view)
         raw = request.query_params.get(self.page_query_param)
         if raw is not None and raw not in self.last_page_strings and whole_number(raw) is None:
             raise ValidationError({self.page_query_param: [_("Enter a page number of 1 or more.")]})
         known_count = getattr(view, "known_count", None)
         self.django_paginator_class = lambda *args, **kwargs: CountedPaginator(*args, known_count=known_count, **kwargs)
         return super().paginate_queryset(queryset, request, view)
+
+    def paginate_feed(self, queryset, request: Request, view) -> list:
+        """A page of a feed (``?ordering=updated_at``): the view has ordered and cut the rows from
+        the cursor on (``nafta_tracker.api.feed``); this takes the first ``page_size``."""
+        if self.page_query_param in request.query_params:
+            raise ValidationError(
+                {self.page_query_param: [_("A feed (ordering=updated_at) is paged by its next link, not by page.")]}
+            )
+        self.request = request
+        rows = list(queryset[: self.get_page_size(request)])
+        self.feed_count = view.known_count if view.known_count is not None else queryset.count()
+        # next follows every page that has rows, the last one too: a client keeps the last next it
+        # followed (whose page came back empty, next null) and polls it later for what changed since.
+        self.feed_next = (
+            encode_cursor(tuple(_aware(getattr(rows[-1], name)) for name in self.feed_key)) if rows else None
+        )
+        return rows
 
     def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
         """Document the bounds enforced above, so that what the schema allows is what is accepted."""
@@ -86,9 +111,27 @@ class PageNumberPagination(pagination.PageNumberPagination):
         }
         for parameter in parameters:
             parameter["schema"].update(bounds.get(parameter["name"], {}))
+        if getattr(view, "feed_key", None):
+            parameters.append(
+                {
+                    "name": CURSOR_PARAM,
+                    "in": "query",
+                    "required": False,
+                    "allowEmptyValue": True,  # ?cursor= is the first page, as an empty filter is ignored
+                    "description": str(
+                        _(
+                            "With ordering=updated_at: where the page starts. Take it from the next link; "
+                            "it holds the last change seen, so no row is skipped or repeated while data changes."
+                        )
+                    ),
+                    "schema": {"type": "string"},
+                }
+            )
         return parameters
 
     def get_paginated_response(self, data) -> Response:
+        if self.feed_key:
+            return self.get_feed_response(data)
         response = super().get_paginated_response(data)
         # RFC 8288 links too, so that CSV clients (which see only rows) can follow the pages.
         links = [
@@ -100,3 +143,33 @@ class PageNumberPagination(pagination.PageNumberPagination):
             response["Link"] = ", ".join(links)
         response["X-Total-Count"] = str(self.page.paginator.count)
         return response
+
+    def get_feed_response(self, data) -> Response:
+        """The same envelope as numbered pages; ``count`` is the rows from this page on, ``next``
+        is null only on an empty page, and a feed has no ``previous``."""
+        url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
+        next_url = replace_query_param(url, CURSOR_PARAM, self.feed_next) if self.feed_next else None
+        response = Response({"count": self.feed_count, "next": next_url, "previous": None, "results": data})
+        if next_url:
+            response["Link"] = f'<{next_url}>; rel="next"'
+        response["X-Total-Count"] = str(self.feed_count)
+        return response
+
+
+def _aware(value: Any) -> Any:
+    if isinstance(value, str):  # SQLite hands back Greatest() of datetimes as text
+        value = datetime.datetime.fromisoformat(value)
+    if isinstance(value, datetime.datetime) and timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return value
+
+
+class FeedPagination(PageNumberPagination):
+    """For a list that is only ever a feed (the tombstones): ``page_size`` and ``cursor``, no page numbers."""
+
+    def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
+        return [
+            parameter
+            for parameter in super().get_schema_operation_parameters(view)
+            if parameter["name"] != self.page_query_param
+        ]

@@ -12,6 +12,7 @@ serializers do not know about.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 from drf_standardized_errors.openapi_serializers import ClientErrorEnum
 from rest_framework import permissions, serializers
@@ -47,6 +48,13 @@ class ErrorResponse412Serializer(serializers.Serializer):
     errors = Error412Serializer(many=True)
 
 
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": _("Requests allowed per window (the throttle rate of this client)."),
+    "RateLimit-Remaining": _("Requests the window still allows now; 0 on a 429."),
+    "RateLimit-Reset": _("Seconds until the oldest request counted leaves the window, so one more is allowed."),
+}
+
+
 class AutoSchema(StandardizedErrorsAutoSchema):
     """Documents every error an endpoint can answer; 412 and 428 only where ``If-Match`` is
     required (the viewset's ``if_match_actions``)."""
@@ -56,6 +64,34 @@ class AutoSchema(StandardizedErrorsAutoSchema):
             action = getattr(self.view, "action", None)
             return action in getattr(self.view, "if_match_actions", ()) and status_code not in responses
         return super()._should_add_error_response(responses, status_code)
+
+    def _get_response_headers_for_code(self, status_code, direction="response") -> dict:
+        headers = super()._get_response_headers_for_code(status_code, direction)
+        # nafta_tracker.api.throttling.RateLimitHeadersMiddleware: every answer under /api/.
+        for name, description in RATE_LIMIT_HEADERS.items():
+            headers.setdefault(name, {"schema": {"type": "integer", "minimum": 0}, "description": description})
+        if str(status_code) == "429":
+            headers.setdefault(
+                "Retry-After",
+                {
+                    "schema": {"type": "integer", "minimum": 0},
+                    "description": _("Seconds to wait before the next request is allowed."),
+                },
+            )
+        if str(status_code) == "201":
+            # EditableViewSet._respond_with: the new object's URL and validators, as a GET of it gives.
+            headers.setdefault(
+                "Location",
+                {"schema": {"type": "string", "format": "uri"}, "description": _("The new object's URL.")},
+            )
+            headers.setdefault(
+                "ETag",
+                {
+                    "schema": {"type": "string"},
+                    "description": _("The new object's ETag: send it as If-Match to update the object."),
+                },
+            )
+        return headers
 
     def get_auth(self) -> list[dict]:
         """Reads need no credentials: say so (``{}``), as drf-spectacular does for AllowAny."""
@@ -80,6 +116,19 @@ class AutoSchema(StandardizedErrorsAutoSchema):
                 parameter["allowEmptyValue"] = True
         return parameters
 
+    def _process_override_parameters(self, direction="request"):
+        parameters = super()._process_override_parameters(direction)
+        # Query parameters read by a serializer (the tombstones'): DRF takes an empty optional one
+        # (?updated_since=) as absent, as django-filter does; say so. A repeated one stays a list.
+        query_serializer = getattr(self.view, "query_serializer_class", None)
+        if query_serializer is not None:
+            names = set(query_serializer().fields)
+            for (name, location), parameter in parameters.items():
+                single = (parameter or {}).get("schema", {}).get("type") != "array"
+                if location == "query" and name in names and single and parameter is not None:
+                    parameter["allowEmptyValue"] = True
+        return parameters
+
     def _get_format_parameters(self) -> list[dict]:
         parameters = super()._get_format_parameters()
         for parameter in parameters:
@@ -91,8 +140,14 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         paginator = self._get_paginator()
         if self.method == "GET" and paginator is not None and getattr(self.view, "action", None) == "list":
             # nafta_tracker.api.pagination refuses a malformed page or page_size with a 400 naming it.
-            for name in (paginator.page_query_param, paginator.page_size_query_param):
-                codes.setdefault(name, set()).add("invalid")
+            # ... and a cursor no list gave (nafta_tracker.api.feed): each parameter the paginator has.
+            for parameter in paginator.get_schema_operation_parameters(self.view):
+                codes.setdefault(parameter["name"], set()).add("invalid")
+        query_serializer = getattr(self.view, "query_serializer_class", None)
+        if self.method == "GET" and query_serializer is not None:
+            # Query parameters read by a serializer (the tombstones'): every code its fields can raise.
+            for name, field in query_serializer().fields.items():
+                codes.setdefault(name, set()).update(field.error_messages, {"invalid"})
         domain_codes = getattr(self.view, "domain_error_codes", None)
         if self.method in ("POST", "PUT", "PATCH") and domain_codes is not None:
             for name, found in domain_codes().items():

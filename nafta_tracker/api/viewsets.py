@@ -21,6 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from nafta_tracker.api.feed import CURSOR_PARAM, FEED_ORDERING, feed_page
 from nafta_tracker.freshness import check_if_match, make_etag, not_modified, set_validators, version_of
 from nafta_tracker.response_cache import cache_api_data
 
@@ -38,15 +39,41 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     detail_version_fields: tuple[str, ...] = ("updated_at",)
     detail_version_tables: tuple[type[models.Model], ...] = ()
     known_count: int | None = None  # read by the paginator: the ETag query already counted the rows
+    #: Fields ordering the change feed (``?ordering=updated_at``, paged by cursor: nafta_tracker.api.feed),
+    #: the change time then a unique id; empty for a list that is no feed.
+    feed_key: tuple[str, ...] = ()
 
     def sees_drafts(self) -> bool:
         """Whether this request may see unpublished rows (never, unless a subclass says so)."""
         return False
 
+    def in_feed_mode(self) -> bool:
+        return (
+            bool(self.feed_key) and self.action == "list" and self.request.query_params.get("ordering") == FEED_ORDERING
+        )
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.in_feed_mode():
+            return feed_page(queryset, self.feed_key, self.request.query_params.get(CURSOR_PARAM) or None)
+        if self.feed_key and self.action == "list" and self.request.query_params.get(CURSOR_PARAM):
+            raise ValidationError({CURSOR_PARAM: [_("A cursor pages a feed: send it with ordering=updated_at.")]})
+        return queryset
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # A feed is never served from the response cache: what it shows also moves with the
+        # clock (changes are held back until they settle), which the cache keys do not cover.
+        if self.in_feed_mode():
+            return self.conditional_list(request, *args, **kwargs)
+        return self.cached_list(request, *args, **kwargs)
+
     # Anonymous reads are served from the shared response cache when it is on (REDIS_URL);
     # throttling and permissions have run by then. See nafta_tracker.response_cache.
     @cache_api_data
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def cached_list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.conditional_list(request, *args, **kwargs)
+
+    def conditional_list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
         rows, last = version_of(
             queryset, tables=(queryset.model, *self.list_version_tables), public=not self.sees_drafts()
@@ -77,10 +104,13 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return etag, last, rows
 
     def detail_path(self) -> str:
-        """The path of the object named in the URL: an extra action on it (``…/correction/``)
-        is checked against the ETag a GET of the object gave."""
-        handler = getattr(self, self.action or "", None)
-        if not (getattr(handler, "detail", False) and getattr(handler, "url_path", None)):
+        """The path of the object named in ``self.kwargs``, whatever URL the request went to.
+
+        An extra action on the object (``…/correction/``) is checked against the ETag a GET
+        of the object gave, and the 201 of a create (posted to the collection) carries the
+        ETag a GET of the new object gives, so that the creator can update it with that ETag.
+        """
+        if self.action in ("retrieve", "update", "partial_update"):
             return self.request.path
         lookup_kwarg = self.lookup_url_kwarg or self.lookup_field
         namespace = self.request.resolver_match.namespace

@@ -22,7 +22,7 @@ def body():
 def test_anonymous_writes_are_401_with_a_token_challenge(api, body):
     response = api.post("/api/v1/statements/", body, format="json")
     assert response.status_code == 401
-    assert response["WWW-Authenticate"] == "Token"
+    assert response["WWW-Authenticate"] == 'Bearer realm="api"'
     assert api.patch(f"/api/v1/statements/{StatementFactory().pk}/", {"text": "x"}, format="json").status_code == 401
     assert not Statement.objects.filter(text="New words").exists()
 

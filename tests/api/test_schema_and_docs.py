@@ -52,7 +52,7 @@ def test_the_schema_and_docs_are_served(api):
 def test_the_api_root_lists_every_resource(api):
     root = api.get("/api/v1/").json()
     assert set(root) == {"parties", "officials", "rounds", "issues", "statements", "positions", "status-history",
-                         "milestones", "sources"}  # fmt: skip
+                         "milestones", "sources", "tombstones", "dataset"}  # fmt: skip
     assert root["issues"] == "http://testserver/api/v1/issues/"
 
 
