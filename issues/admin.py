@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from rounds import admin as frame_admin
 from rounds.admin_base import EditorAdmin, EditorInlineMixin, ImportExportEditorMixin, PublishableAdminMixin
+from rounds.admin_scope import NegotiationScopedAutocompleteMixin, negotiation_filter
 from rounds.models import Milestone, Official, Party, Round, Source
 
 from . import services
@@ -211,14 +212,14 @@ for _model, _admin_class in ((Source, SourceAdmin), (Round, RoundAdmin), (Milest
 
 
 @admin.register(Issue)
-class IssueAdmin(EditorAdmin):
-    list_display = ("title", "kind", "current_status_display", "updated_at")
-    list_filter = ("kind",)
+class IssueAdmin(NegotiationScopedAutocompleteMixin, EditorAdmin):
+    list_display = ("title", "negotiation", "kind", "current_status_display", "updated_at")
+    list_filter = (negotiation_filter(), "kind")
     search_fields = ("title", "description", "slug")
     date_hierarchy = "updated_at"
     ordering = ("title",)
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("related", "outcome_source")
+    autocomplete_fields = ("related", "continues", "outcome_source")
     # A milestone's issues are chosen on the milestone, where editors enter the date.
     exclude = ("milestones",)
     inlines = (IssueStatusInline, IssuePositionInline)
@@ -236,7 +237,7 @@ class StatusAssessmentAdmin(PublishableAdminMixin, EditorAdmin):
     record_service = staticmethod(services.fact_save)
     form = StatusAssessmentAdminForm
     list_display = ("issue", "status", "when", "round", "source", "state")
-    list_filter = ("state", "status", "round")
+    list_filter = (negotiation_filter("issue__negotiation"), "state", "status", "round")
     list_select_related = ("issue", "round", "source")
     search_fields = ("issue__title", "note")
     date_hierarchy = "date"
@@ -345,7 +346,7 @@ class PositionAdmin(PublishableAdminMixin, EditorAdmin):
     record_service = staticmethod(services.fact_save)
     form = PositionAdminForm
     list_display = ("issue", "party", "kind", "when", "round", "source", "state")
-    list_filter = ("state", "party", "kind", "round")
+    list_filter = (negotiation_filter("issue__negotiation"), "state", "party", "kind", "round")
     list_select_related = ("issue", "party", "round", "source")
     search_fields = ("summary", "issue__title")
     date_hierarchy = "date"
@@ -388,7 +389,7 @@ class StatementAdmin(PublishableAdminMixin, ImportExportEditorMixin, EditorAdmin
     resource_classes = [StatementResource]
     list_display = ("short_text", "speaker_display", "kind", "when", "round", "source", "state")
     list_display_links = ("short_text",)
-    list_filter = ("state", "kind", "tone", PartyListFilter, "round")
+    list_filter = (negotiation_filter(), "state", "kind", "tone", PartyListFilter, "round")
     list_select_related = ("speaker", "round", "source")
     search_fields = ("text", "attribution", "speaker__name")
     date_hierarchy = "date"
@@ -397,7 +398,10 @@ class StatementAdmin(PublishableAdminMixin, ImportExportEditorMixin, EditorAdmin
     fieldsets = (
         (None, {"fields": ("source", "kind", "text", "context", "tone")}),
         (gettext_lazy("Speaker"), {"fields": ("speaker", ("attribution", "attributed_party"))}),
-        (gettext_lazy("When"), {"fields": (("date", "date_precision"), "date_text", "round", "occasion")}),
+        (
+            gettext_lazy("When"),
+            {"fields": (("date", "date_precision"), "date_text", "negotiation", "round", "occasion")},
+        ),
         (gettext_lazy("Issues"), {"fields": ("issues",)}),
         (gettext_lazy("Publication"), {"fields": ("state", "published_at")}),
     )

@@ -15,6 +15,7 @@ from simple_history.models import to_historic
 
 from rounds.admin_forms import EditorInlineFormSet, RoundFromDateForm
 
+from . import services
 from .models import StatusAssessment
 
 # --------------------------------------------------------------------------- forms
@@ -42,13 +43,43 @@ class StatementAdminForm(RoundFromDateForm):
             record = record.prev_record or record
         self.initial["issues"] = [row.issue_id for row in record.issues.all()]
 
+    def _chosen_negotiation(self, cleaned: dict[str, Any]):
+        if cleaned.get("negotiation") is not None:
+            return cleaned["negotiation"]
+        if "negotiation" not in self.fields and self.instance.negotiation_id is not None:
+            return self.instance.negotiation
+        issues = cleaned.get("issues") if "issues" in self.fields else None
+        round_ = cleaned.get("round") or (self.instance.round if self.instance.round_id else None)
+        return services.negotiation_for(round_=round_, issues=issues, date=cleaned.get("date"))
 
-class PositionAdminForm(RoundFromDateForm):
-    """Positions get their round from their date, as statements do."""
+    def round_negotiation_id(self, cleaned: dict[str, Any]) -> int | None:
+        negotiation = self._chosen_negotiation(cleaned)
+        return negotiation.pk if negotiation else None
+
+    def clean(self) -> dict[str, Any]:
+        """Fill an empty negotiation as the service would, so the rules check the row that will be saved."""
+        cleaned = super().clean()
+        negotiation = self._chosen_negotiation(cleaned)
+        if negotiation is not None:
+            if "negotiation" in self.fields:
+                cleaned["negotiation"] = negotiation
+            else:
+                self.instance.negotiation = negotiation
+        return cleaned
 
 
-class StatusAssessmentAdminForm(RoundFromDateForm):
-    """Status assessments get their round from their date, as statements do."""
+class _IssueScopedRoundForm(RoundFromDateForm):
+    def round_negotiation_id(self, cleaned: dict[str, Any]) -> int | None:
+        issue = cleaned.get("issue") if "issue" in self.fields else getattr(self.instance, "issue", None)
+        return issue.negotiation_id if issue is not None else None
+
+
+class PositionAdminForm(_IssueScopedRoundForm):
+    """Positions get their round from their date, among their issue's negotiation's rounds."""
+
+
+class StatusAssessmentAdminForm(_IssueScopedRoundForm):
+    """Status assessments get their round from their date, among their issue's negotiation's rounds."""
 
 
 class StatusCorrectionForm(forms.ModelForm):

@@ -16,19 +16,21 @@ from django.views.generic import DetailView, ListView
 
 from nafta_tracker.freshness import public_page
 from rounds import models as frame_models
-from rounds.models import Appointment, Milestone, Official, Party, Round
+from rounds.models import Appointment, Milestone, Negotiation, Official, Party, Round
 
 from . import selectors
+from .scope import NegotiationScopeMixin
 from .views import DETAIL_STATEMENTS, STATEMENTS_PER_PAGE
 
 
 @method_decorator(public_page, name="dispatch")
-class RoundListView(ListView):
+class RoundListView(NegotiationScopeMixin, ListView):
     template_name = "rounds/round_list.html"
     paginate_by = 50
 
     def get_queryset(self):
-        return selectors.rounds_with_statement_counts(Round.objects.select_related("host_party")).in_order()
+        rounds = self.scoped(Round.objects.select_related("host_party", "negotiation").prefetch_related("parties"))
+        return selectors.rounds_with_statement_counts(rounds).in_order()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -39,7 +41,7 @@ class RoundListView(ListView):
 @method_decorator(public_page, name="dispatch")
 class RoundDetailView(DetailView):
     template_name = "rounds/round_detail.html"
-    queryset = Round.objects.select_related("host_party", "source").prefetch_related("parties")
+    queryset = Round.objects.select_related("host_party", "source", "negotiation").prefetch_related("parties")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -97,13 +99,14 @@ class PartyDetailView(DetailView):
 
 
 @method_decorator(public_page, name="dispatch")
-class MilestoneListView(ListView):
+class MilestoneListView(NegotiationScopeMixin, ListView):
     template_name = "rounds/milestone_list.html"
     # A timeline with "today" marked in it: one page holds the whole record (64 dates in 2017-2026).
     paginate_by = 200
 
     def get_queryset(self):
-        return Milestone.objects.select_related("party", "source", "round").prefetch_related("issues").order_by("date")
+        milestones = Milestone.objects.select_related("party", "source", "round", "negotiation")
+        return self.scoped(milestones).prefetch_related("issues").order_by("date")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -113,7 +116,30 @@ class MilestoneListView(ListView):
             milestone.days = abs(milestone.days_left(day))
         context.update(
             today=day,
-            next_milestone=Milestone.objects.upcoming(day).first(),
-            last_milestone=Milestone.objects.past(day).first(),
+            next_milestone=self.scoped(Milestone.objects.upcoming(day)).first(),
+            last_milestone=self.scoped(Milestone.objects.past(day)).first(),
         )
+        return context
+
+
+@method_decorator(public_page, name="dispatch")
+class NegotiationListView(ListView):
+    """Every negotiation the tracker follows, the live ones first."""
+
+    template_name = "rounds/negotiation_list.html"
+
+    def get_queryset(self):
+        return Negotiation.objects.live_first()
+
+
+@method_decorator(public_page, name="dispatch")
+class NegotiationDetailView(DetailView):
+    """One negotiation's board: where it stands, its next round and deadline, its issues and latest words."""
+
+    template_name = "rounds/negotiation_detail.html"
+    model = Negotiation
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(selectors.negotiation_overview(self.object, frame_models.today()))
         return context

@@ -22,10 +22,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, format_partial_date, precision_constraint
-from rounds.dates import DATE_AFTER_SOURCE, DATE_IN_FUTURE, check_reported_date, validate_date_in_range
+from rounds.dates import DATE_AFTER_SOURCE, DATE_IN_FUTURE, check_reported_date, is_in_range, validate_date_in_range
 from rounds.models import (  # noqa: F401
     Appointment,
     Milestone,
+    Negotiation,
     Official,
     Party,
     Round,
@@ -117,6 +118,21 @@ def _merge(errors: dict[str, list], more: dict[str, list]) -> dict[str, list]:
     for field, messages in more.items():
         errors.setdefault(field, []).extend(messages)
     return errors
+
+
+def check_round_in_negotiation(round_: Round | None, negotiation_id: int | None) -> None:
+    """A fact tied to a meeting belongs to that meeting's negotiation."""
+    if round_ is None or negotiation_id is None or round_.negotiation_id == negotiation_id:
+        return
+    raise ValidationError(
+        {
+            "round": ValidationError(
+                _("%(round)s belongs to another negotiation (%(other)s)."),
+                code="other_negotiation",
+                params={"round": round_, "other": round_.negotiation},
+            )
+        }
+    )
 
 
 # --------------------------------------------------------------------------- issues
@@ -253,11 +269,26 @@ class Issue(TimeStampedModel):
         ANNEX = "annex", _("Annex")
         TOPIC = "topic", _("Topic")
 
+    negotiation = models.ForeignKey(
+        Negotiation, verbose_name=_("negotiation"), on_delete=models.PROTECT, related_name="issues"
+    )
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TOPIC)
     description = models.TextField(_("description"), blank=True)
     related = models.ManyToManyField("self", verbose_name=_("related issues"), blank=True, symmetrical=True)
+    continues = models.ForeignKey(
+        "self",
+        verbose_name=_("continues"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="continued_by",
+        help_text=_(
+            "The issue of an earlier negotiation this one takes up again, e.g. the 2026 review's "
+            "extension decision continues NAFTA's sunset clause."
+        ),
+    )
     # Declared here, not on Milestone, because rounds knows nothing of issues; the table
     # keeps the name it had when the field was Milestone.issues (a state-only migration).
     milestones = models.ManyToManyField(
@@ -337,6 +368,17 @@ class Issue(TimeStampedModel):
     @property
     def display_outcome_date(self) -> str:
         return format_partial_date(self.outcome_date, self.outcome_date_precision)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.continues_id is None:
+            return
+        if self.pk is not None and self.continues_id == self.pk:
+            raise ValidationError({"continues": _("An issue cannot continue itself.")})
+        if self.negotiation_id is not None and self.continues.negotiation_id == self.negotiation_id:
+            raise ValidationError(
+                {"continues": _("Choose an issue of an earlier negotiation; within one, use related issues.")}
+            )
 
     @property
     def current_status_label(self) -> str:
@@ -501,6 +543,10 @@ class StatusAssessment(Publishable, PartialDateModel, TimeStampedModel):
             check_round_matches_date(self.round, self.date, self.date_precision)
         except ValidationError as exc:
             _merge(errors, exc.message_dict)
+        try:
+            check_round_in_negotiation(self.round, self.issue.negotiation_id if self.issue_id else None)
+        except ValidationError as exc:
+            _merge(errors, exc.message_dict)
         if self.corrects_id is not None and not (self.correction_reason or "").strip():
             errors.setdefault("correction_reason", []).append(
                 _("Say why the entry is corrected: the reason is kept with the correction.")
@@ -610,6 +656,10 @@ class Position(Publishable, PartialDateModel, TimeStampedModel):
             check_round_matches_date(self.round, self.date, self.date_precision)
         except ValidationError as exc:
             _merge(errors, exc.message_dict)
+        try:
+            check_round_in_negotiation(self.round, self.issue.negotiation_id if self.issue_id else None)
+        except ValidationError as exc:
+            _merge(errors, exc.message_dict)
         if errors:
             raise ValidationError(errors)
 
@@ -631,7 +681,7 @@ class StatementQuerySet(PublishableQuerySet):
             .order_by(F("valid_from").desc(nulls_last=True), "-id")
         )
         return (
-            self.select_related("speaker__party", "attributed_party", "round", "source")
+            self.select_related("negotiation", "speaker__party", "attributed_party", "round", "source")
             .prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("title")))
             .annotate(speaker_title=Subquery(held.values("title")[:1]))
         )
@@ -795,6 +845,14 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
         related_name="statements",
         help_text=_("Leave empty when the source does not name the speaker, and fill in the attribution."),
     )
+    negotiation = models.ForeignKey(
+        Negotiation,
+        verbose_name=_("negotiation"),
+        on_delete=models.PROTECT,
+        blank=True,
+        related_name="statements",
+        help_text=_("Filled in from the round, the issues or the date when left empty."),
+    )
     attribution = models.CharField(
         _("attribution as printed"),
         max_length=200,
@@ -931,6 +989,11 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
 
     def clean(self) -> None:
         errors: dict[str, list] = check_fact_date(self)
+        # Without a usable date, the date's own error says enough.
+        if self.negotiation_id is None and self.date is not None and is_in_range(self.date):
+            errors.setdefault("negotiation", []).append(
+                _("Choose the negotiation: neither a round, the issues nor the date tell which it is.")
+            )
         if not (self.text or "").strip():
             errors.setdefault("text", []).append(_("The text cannot be blank."))
         if not self.speaker_id and not (self.attribution or "").strip():
@@ -941,11 +1004,15 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
             errors.setdefault("attributed_party", []).append(
                 _("A named speaker's party is their own; leave this empty.")
             )
-        try:
-            check_round_matches_date(self.round, self.date, self.date_precision)
-        except ValidationError as exc:
-            for field, messages in exc.message_dict.items():
-                errors.setdefault(field, []).extend(messages)
+        for check in (
+            lambda: check_round_matches_date(self.round, self.date, self.date_precision),
+            lambda: check_round_in_negotiation(self.round, self.negotiation_id),
+        ):
+            try:
+                check()
+            except ValidationError as exc:
+                for field, messages in exc.message_dict.items():
+                    errors.setdefault(field, []).extend(messages)
         if not errors.get("text"):
             duplicate = self.find_duplicate()
             if duplicate is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from import_export import fields, widgets
 
-from rounds.models import Official, Party, Source
+from rounds.models import Negotiation, Official, Party, Source
 from rounds.resources import (
     AllOrNothingResource,
     ISODateWidget,
@@ -26,6 +26,9 @@ class StatementResource(AllOrNothingResource):
     record_service = staticmethod(services.fact_save)
 
     id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
+    negotiation = fields.Field(
+        attribute="negotiation", column_name="negotiation", widget=NamedForeignKeyWidget(Negotiation, "slug")
+    )
     source = fields.Field(attribute="source", column_name="source", widget=NamedForeignKeyWidget(Source, "slug"))
     speaker = fields.Field(attribute="speaker", column_name="speaker", widget=NamedForeignKeyWidget(Official, "slug"))
     attribution = fields.Field(attribute="attribution", column_name="attribution", widget=widgets.CharWidget())
@@ -52,8 +55,8 @@ class StatementResource(AllOrNothingResource):
     class Meta:
         model = Statement
         fields = (
-            "id", "source", "speaker", "attribution", "attributed_party", "kind", "text", "context", "occasion",
-            "date", "date_precision", "date_text", "round", "issues", "tone", "state", "published_at",
+            "id", "negotiation", "source", "speaker", "attribution", "attributed_party", "kind", "text", "context",
+            "occasion", "date", "date_precision", "date_text", "round", "issues", "tone", "state", "published_at",
         )  # fmt: skip
         import_id_fields = ["id"]
         clean_model_instances = True
@@ -63,6 +66,7 @@ class StatementResource(AllOrNothingResource):
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         """Fill an empty round from the date before the rules run, as the admin form does."""
         if not {"date", "round"} & set(import_validation_errors or {}):
+            services.fill_negotiation(instance)
             services.fill_round_from_date(instance)
         try:
             super().validate_instance(instance, import_validation_errors, validate_unique)
@@ -74,4 +78,6 @@ class StatementResource(AllOrNothingResource):
             raise
 
     def filter_export(self, queryset, **kwargs):
-        return queryset.select_related("source", "speaker", "attributed_party", "round").prefetch_related("issues")
+        return queryset.select_related(
+            "negotiation", "source", "speaker", "attributed_party", "round__negotiation"
+        ).prefetch_related("issues")

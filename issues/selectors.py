@@ -17,7 +17,7 @@ from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Va
 from django.db.models.functions import Cast
 
 from rounds.dates import add_days
-from rounds.models import Official, OfficialQuerySet, Party, Round, RoundQuerySet
+from rounds.models import Milestone, Negotiation, Official, OfficialQuerySet, Party, Round, RoundQuerySet
 from rounds.publishing import PublicationState
 
 from .models import Issue, IssueQuerySet, IssueStatus, Position, PositionKind, Statement, StatusAssessment
@@ -167,16 +167,20 @@ def official_statements(official: Official) -> models.QuerySet:
     return Statement.objects.published().by_speaker(official).with_related()
 
 
-def issue_board(day: datetime.date | None = None) -> tuple[IssueQuerySet, list[tuple[str, str, int]]]:
-    """The board: every issue with its status (today's, or as of ``day``) and each party's
-    latest position, and how many issues stand at each status (the statuses in use)."""
-    issues = Issue.objects.with_status_as_of(day).with_latest_positions().order_by("title")
-    counts = Issue.objects.with_status_as_of(day).status_counts()
+def issue_board(
+    day: datetime.date | None = None, *, negotiation: Negotiation | None = None
+) -> tuple[IssueQuerySet, list[tuple[str, str, int]]]:
+    """The board: every issue (of ``negotiation``, or of all) with its status (today's, or
+    as of ``day``) and each party's latest position, and how many issues stand at each
+    status (the statuses in use)."""
+    scope = Issue.objects.all() if negotiation is None else Issue.objects.filter(negotiation=negotiation)
+    issues = scope.with_status_as_of(day).with_latest_positions().order_by("title")
+    counts = scope.with_status_as_of(day).status_counts()
     summary = [(code, label, counts[code]) for code, label in IssueStatus.choices if counts.get(code)]
     return issues, summary
 
 
-def how_it_ended() -> IssueQuerySet:
+def how_it_ended(negotiation: Negotiation | None = None) -> IssueQuerySet:
     """Issues that reached an outcome, each beside the first demand made on it.
 
     ``first_demand``, ``first_demand_party`` and ``first_demand_date`` come from the
@@ -188,8 +192,9 @@ def how_it_ended() -> IssueQuerySet:
         .filter(issue=OuterRef("pk"), kind__in=[PositionKind.DEMAND, PositionKind.PROPOSAL])
         .order_by("date", "id")
     )
+    issues = Issue.objects.all() if negotiation is None else Issue.objects.filter(negotiation=negotiation)
     return (
-        Issue.objects.exclude(outcome_status="")
+        issues.exclude(outcome_status="")
         .select_related("outcome_source")
         .annotate(
             first_demand=Subquery(first.values("summary")[:1]),
@@ -317,3 +322,30 @@ def removals(
         )
     union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     return union.order_by("removed_at", "type", "tombstone_id")
+
+
+HOME_STATEMENTS = 6
+
+
+def negotiation_overview(negotiation: Negotiation, day: datetime.date) -> dict[str, Any]:
+    """Where one negotiation stands on ``day``: its latest and next round, its next deadline,
+    the issue board, its latest words; once signed, how it ended. What the home page shows
+    of the live negotiation and what each negotiation's own page shows."""
+    rounds = Round.objects.filter(negotiation=negotiation).select_related("host_party")
+    milestones = Milestone.objects.filter(negotiation=negotiation)
+    issues, status_summary = issue_board(negotiation=negotiation)
+    return {
+        "negotiation": negotiation,
+        "today": day,
+        "latest_round": rounds.formal().latest_held(day),
+        # Talks are over once their agreement has been signed: the page then says how they ended.
+        "signed": rounds.filter(kind=Round.Kind.SIGNING).first_held(day),
+        "next_round": rounds.upcoming(day).first(),
+        "next_milestone": milestones.upcoming(day).first(),
+        "recent_milestones": list(milestones.past(day)[:3]),
+        "outcomes": how_it_ended(negotiation),  # lazy: only read once the talks are over
+        "parties": list(negotiation.parties.order_by("name")),  # the board's columns
+        "issues": issues,
+        "status_summary": status_summary,
+        "statements": Statement.objects.published().filter(negotiation=negotiation).with_related()[:HOME_STATEMENTS],
+    }

@@ -17,8 +17,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rounds import publishing
-from rounds.models import Round, Source
-from rounds.services import record_save, suggest_round
+from rounds.models import Negotiation, Round, Source
+from rounds.services import negotiation_on, record_save, suggest_round
 
 from .models import Issue, Position, Statement, StatusAssessment
 
@@ -40,9 +40,10 @@ def fact_save(
     same rule for admin, import and API), sets the publication state, validates by the
     model's rules and saves, in one transaction.
     """
+    issues = fields.pop("_issues", None)
     for name, value in fields.items():
         setattr(item, name, value)
-    filled = fill_round_from_date(item) is not None
+    filled = fill_negotiation(item, issues) | (fill_round_from_date(item) is not None)
     return record_save(
         item, publish=publish, links_changed=links_changed, validated=validated and not fields and not filled
     )
@@ -64,8 +65,19 @@ def statement_update(
         and statement.pk is not None
         and {issue.pk for issue in issues} != set(statement.issues.values_list("pk", flat=True))
     )
-    fact_save(statement, publish=publish, links_changed=relinked, **fields)
+    fact_save(statement, publish=publish, links_changed=relinked, _issues=issues, **fields)
     if issues is not None:
+        elsewhere = sorted(issue.title for issue in issues if issue.negotiation_id != statement.negotiation_id)
+        if elsewhere:
+            raise ValidationError(
+                {
+                    "issues": ValidationError(
+                        _("Not issues of %(negotiation)s: %(issues)s."),
+                        code="other_negotiation",
+                        params={"negotiation": statement.negotiation, "issues": ", ".join(elsewhere)},
+                    )
+                }
+            )
         statement.issues.set(issues)
     return statement
 
@@ -154,10 +166,42 @@ def fill_round_from_date(item: Statement | Position | StatusAssessment) -> Round
     """
     if item.round_id is not None:
         return None
-    round_ = suggest_round(date=item.date, date_precision=item.date_precision)
+    negotiation_id = item.negotiation_id if isinstance(item, Statement) else getattr(item.issue, "negotiation_id", None)
+    round_ = suggest_round(date=item.date, date_precision=item.date_precision, negotiation_id=negotiation_id)
     if round_ is not None:
         item.round = round_
+        if isinstance(item, Statement) and item.negotiation_id is None:
+            item.negotiation = round_.negotiation
     return round_
+
+
+def negotiation_for(
+    *, round_: Round | None = None, issues: Iterable[Issue] | None = None, date: Any = None
+) -> Negotiation | None:
+    """Which negotiation a statement belongs to when its editor does not say: its round's,
+    else its issues' (when they are all of one), else the one under way on its date."""
+    if round_ is not None:
+        return round_.negotiation
+    negotiations = {issue.negotiation for issue in issues or ()}
+    if len(negotiations) == 1:
+        return negotiations.pop()
+    if negotiations:
+        return None  # issues of two negotiations: the editor says which (and clean() asks)
+    return negotiation_on(date)
+
+
+def fill_negotiation(item: Statement | Position | StatusAssessment, issues: Iterable[Issue] | None = None) -> bool:
+    """Fill an empty statement's negotiation (``negotiation_for``); return whether it was
+    filled. Positions and status entries belong to their issue's negotiation."""
+    if not isinstance(item, Statement) or item.negotiation_id is not None:
+        return False
+    if issues is None and item.pk is not None:
+        issues = item.issues.all()
+    found = negotiation_for(round_=item.round, issues=issues, date=item.date)
+    if found is None:
+        return False
+    item.negotiation = found
+    return True
 
 
 @transaction.atomic

@@ -24,4 +24,20 @@ frame_urlpatterns = [
     path("parties/", frame_views.PartyListView.as_view(), name="party-list"),
     path("parties/<slug:slug>/", frame_views.PartyDetailView.as_view(), name="party-detail"),
     path("deadlines/", frame_views.MilestoneListView.as_view(), name="milestone-list"),
+    # One negotiation's own pages; the lists above show every negotiation.
+    path("negotiations/", frame_views.NegotiationListView.as_view(), name="negotiation-list"),
+    path("negotiations/<slug:slug>/", frame_views.NegotiationDetailView.as_view(), name="negotiation-detail"),
+    path("negotiations/<slug:negotiation>/rounds/", frame_views.RoundListView.as_view(), name="negotiation-round-list"),
+    path("negotiations/<slug:negotiation>/issues/", views.IssueListView.as_view(), name="negotiation-issue-list"),
+    path(
+        "negotiations/<slug:negotiation>/statements/",
+        views.StatementListView.as_view(),
+        name="negotiation-statement-list",
+    ),
+    path("negotiations/<slug:negotiation>/feed/", views.negotiation_statements_feed, name="negotiation-feed"),
+    path(
+        "negotiations/<slug:negotiation>/deadlines/",
+        frame_views.MilestoneListView.as_view(),
+        name="negotiation-milestone-list",
+    ),
 ]

@@ -16,19 +16,20 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from nafta_tracker.freshness import public_page
-from rounds.models import Party, Round
+from rounds.models import Negotiation, Party, Round
 
 from .atom import PlainTextAtom1Feed
 from .charts import status_timeline
 from .forms import IssueFilterForm, StatementFilterForm
 from .models import Issue, IssueStatus, Position, Source, Statement, StatusAssessment
+from .scope import NegotiationScopeMixin
 
 DETAIL_STATEMENTS = 10  # statements shown on a detail page; the rest are one click away, paginated
 STATEMENTS_PER_PAGE = 20
 
 
 @method_decorator(public_page, name="dispatch")
-class IssueListView(ListView):
+class IssueListView(NegotiationScopeMixin, ListView):
     template_name = "issues/issue_list.html"
     paginate_by = 50
 
@@ -40,7 +41,7 @@ class IssueListView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        issues = Issue.objects.with_latest_positions().order_by("title")
+        issues = self.scoped(Issue.objects.select_related("negotiation").with_latest_positions()).order_by("title")
         if self.form.is_bound:
             return self.form.filter(issues)
         return issues.with_current_status()
@@ -49,16 +50,16 @@ class IssueListView(ListView):
         context = super().get_context_data(**kwargs)
         as_of = self.form.chosen_day if self.form.is_bound else None
         if self.form.is_bound and self.form.is_valid():
-            counts = self.form.filter(Issue.objects.all(), by_status=False).status_counts()
+            counts = self.form.filter(self.scoped(Issue.objects.all()), by_status=False).status_counts()
         else:
-            counts = Issue.objects.with_current_status().status_counts()
+            counts = self.scoped(Issue.objects.with_current_status()).status_counts()
         context.update(
             form=self.form,
             as_of=as_of,
             parties=list(Party.objects.order_by("name")),
             status_summary=[(code, label, counts.get(code, 0)) for code, label in IssueStatus.choices],
             not_assessed_count=counts.get(None, 0),
-            assessment_dates=StatusAssessment.objects.current().recent_dates(6),
+            assessment_dates=self.scoped(StatusAssessment.objects.current(), "issue__negotiation").recent_dates(6),
         )
         return context
 
@@ -68,7 +69,9 @@ class IssueDetailView(DetailView):
     template_name = "issues/issue_detail.html"
 
     def get_queryset(self):
-        return Issue.objects.with_current_status().select_related("outcome_source")
+        return Issue.objects.with_current_status().select_related(
+            "outcome_source", "negotiation", "continues__negotiation"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -95,7 +98,7 @@ class IssueDetailView(DetailView):
             issue.positions.published().select_related("party", "round", "source").order_by("party__name", "date", "id")
         )
         statements = Statement.objects.published().about(issue)
-        rounds = list(Round.objects.dated().order_by("start_date"))
+        rounds = list(Round.objects.dated().filter(negotiation_id=issue.negotiation_id).order_by("start_date"))
         context.update(
             closed_at=closed_at,
             status_history=history,
@@ -108,13 +111,14 @@ class IssueDetailView(DetailView):
             statements=statements.with_related()[:DETAIL_STATEMENTS],
             statement_count=statements.count(),
             related_issues=issue.related.with_current_status().order_by("title"),
+            continued_by=issue.continued_by.select_related("negotiation").order_by("title"),
             milestones=issue.milestones.order_by("date"),
         )
         return context
 
 
 @method_decorator(public_page, name="dispatch")
-class StatementListView(ListView):
+class StatementListView(NegotiationScopeMixin, ListView):
     template_name = "issues/statement_list.html"
     paginate_by = 20
 
@@ -126,7 +130,7 @@ class StatementListView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        statements = Statement.objects.published().with_related()
+        statements = self.scoped(Statement.objects.published().with_related())
         if self.form.is_bound:
             return self.form.filter(statements)
         return statements
@@ -208,6 +212,22 @@ class LatestStatementsFeed(Feed):
         return [issue.title for issue in item.issues.all()]
 
 
+class NegotiationStatementsFeed(LatestStatementsFeed):
+    """The newest published statements of one negotiation."""
+
+    def get_object(self, request: HttpRequest, negotiation: str) -> Negotiation:
+        return get_object_or_404(Negotiation, slug=negotiation)
+
+    def title(self, obj: Negotiation) -> str:
+        return _("NAFTA tracker: statements in %(negotiation)s") % {"negotiation": obj.display_name}
+
+    def link(self, obj: Negotiation) -> str:
+        return reverse("rounds:negotiation-statement-list", args=[obj.slug])
+
+    def items(self, obj: Negotiation):
+        return Statement.objects.published().filter(negotiation=obj).with_related()[: self.items_shown]
+
+
 class IssueStatementsFeed(LatestStatementsFeed):
     """The newest published statements about one issue."""
 
@@ -226,3 +246,4 @@ class IssueStatementsFeed(LatestStatementsFeed):
 
 latest_statements_feed = public_page(LatestStatementsFeed())
 issue_statements_feed = public_page(IssueStatementsFeed())
+negotiation_statements_feed = public_page(NegotiationStatementsFeed())

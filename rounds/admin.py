@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy
 
 from .admin_base import EditorAdmin, EditorInlineMixin, ImportExportEditorMixin
 from .admin_forms import HttpURLField
-from .models import Appointment, Milestone, Official, Party, Round, Source
+from .admin_scope import NegotiationScopedAutocompleteMixin, negotiation_filter
+from .models import Appointment, Milestone, Negotiation, Official, Party, Round, Source
 from .resources import SourceResource
 
 
@@ -69,10 +70,21 @@ class OfficialAdmin(EditorAdmin):
     inlines = (AppointmentInline,)
 
 
+@admin.register(Negotiation)
+class NegotiationAdmin(EditorAdmin):
+    list_display = ("short_name", "name", "status", "start_date", "end_date", "record_ends_on")
+    list_filter = ("status",)
+    search_fields = ("name", "name_fr", "name_es", "short_name", "slug")
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ("short_name",)}
+    autocomplete_fields = ("source",)
+    filter_horizontal = ("parties",)
+
+
 @admin.register(Round)
-class RoundAdmin(EditorAdmin):
-    list_display = ("__str__", "kind", "city", "host_party", "start_date", "end_date", "status")
-    list_filter = ("kind", "status", "host_party")
+class RoundAdmin(NegotiationScopedAutocompleteMixin, EditorAdmin):
+    list_display = ("__str__", "negotiation", "kind", "city", "host_party", "start_date", "end_date", "status")
+    list_filter = (negotiation_filter(), "kind", "status", "host_party")
     list_select_related = ("host_party",)
     search_fields = ("city", "venue", "title", "slug")
     date_hierarchy = "start_date"
@@ -89,8 +101,8 @@ class RoundAdmin(EditorAdmin):
 
 @admin.register(Milestone)
 class MilestoneAdmin(EditorAdmin):
-    list_display = ("title", "when", "kind", "party", "round")
-    list_filter = ("kind", "party")
+    list_display = ("title", "negotiation", "when", "kind", "party", "round")
+    list_filter = (negotiation_filter(), "kind", "party")
     list_select_related = ("party", "round")
     search_fields = ("title", "description", "slug")
     date_hierarchy = "date"

@@ -183,6 +183,10 @@ class RoundFromDateForm(ModelRulesForm):
 
     round_filled = None
 
+    def round_negotiation_id(self, cleaned: dict[str, Any]) -> int | None:
+        """The negotiation whose rounds may be suggested (None: any); the app above knows."""
+        return None
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if "round" not in self.fields or cleaned.get("round") is not None:
@@ -192,7 +196,9 @@ class RoundFromDateForm(ModelRulesForm):
         if self.instance.pk is not None and not self.has_changed():
             return cleaned
         precision = cleaned.get("date_precision") or self.instance.date_precision or DatePrecision.DAY
-        round_ = suggest_round(date=cleaned.get("date"), date_precision=precision)
+        round_ = suggest_round(
+            date=cleaned.get("date"), date_precision=precision, negotiation_id=self.round_negotiation_id(cleaned)
+        )
         if round_ is not None:
             cleaned["round"] = round_
             self.round_filled = round_

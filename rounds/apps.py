@@ -9,9 +9,10 @@ class RoundsConfig(DataAppConfig):
     name = "rounds"
     verbose_name = _("Rounds, parties, officials and sources")
 
-    public_models = ("Source", "Party", "Official", "Appointment", "Round", "Milestone")
+    public_models = ("Source", "Negotiation", "Party", "Official", "Appointment", "Round", "Milestone")
     editor_permissions = {
         "source": ("add", "change", "view"),
+        "negotiation": ("add", "change", "view"),
         "party": ("add", "change", "view"),
         "official": ("add", "change", "view"),
         "appointment": ("add", "change", "view", "delete"),

@@ -31,7 +31,7 @@ def _round_event(round_: Round, absolute: Callable[[str], str]) -> Event:
     event.add("last-modified", round_.updated_at)
     event.add("dtstart", round_.start_date)
     event.add("dtend", round_.end_date + ONE_DAY)  # DTEND of an all-day event is exclusive
-    event.add("summary", _("NAFTA %(round)s") % {"round": round_})
+    event.add("summary", _("%(negotiation)s: %(round)s") % {"negotiation": round_.negotiation, "round": round_})
     host = round_.host_party.name if round_.host_party else ""
     location = ", ".join(part for part in (round_.venue, round_.city, host) if part)
     event.add("location", location)
@@ -69,18 +69,20 @@ def _milestone_event(milestone: Milestone, absolute: Callable[[str], str]) -> Ev
 
 
 def negotiation_calendar(
-    rounds: Iterable[Round], milestones: Iterable[Milestone], *, absolute: Callable[[str], str]
+    rounds: Iterable[Round], milestones: Iterable[Milestone], *, absolute: Callable[[str], str], name: str = ""
 ) -> bytes:
     """An iCalendar document (RFC 5545) of ``rounds`` (with dates) and ``milestones``.
 
-    ``absolute`` turns a site path into a full URL for each event's link.
+    ``absolute`` turns a site path into a full URL for each event's link; ``name`` is the
+    negotiation's, for a calendar of one (rounds need ``negotiation`` selected).
     """
     calendar = Calendar()
-    calendar.add("prodid", "-//nafta-tracker//NAFTA talks calendar//EN")
+    calendar.add("prodid", "-//nafta-tracker//trade talks calendar//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _("NAFTA talks: rounds and deadlines"))
+    title = _("%(name)s: rounds and deadlines") % {"name": name} if name else _("Trade talks: rounds and deadlines")
+    calendar.add("x-wr-calname", title)
     calendar.add("x-wr-timezone", "UTC")
     for round_ in rounds:
         if is_in_range(round_.start_date) and is_in_range(round_.end_date):

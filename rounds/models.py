@@ -1,4 +1,5 @@
-"""The frame of the talks and its provenance: parties, officials, rounds, milestones, sources.
+"""The frame of the talks and its provenance: negotiations, parties, officials, rounds,
+milestones, sources.
 
 The lowest domain layer: ``issues`` points down at these models, never the reverse
 (``make lint`` enforces it with import-linter).
@@ -14,6 +15,7 @@ from django.db import models, router
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -259,6 +261,122 @@ class Party(TimeStampedModel):
         return reverse("rounds:party-detail", args=[self.slug])
 
 
+class NegotiationStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("upcoming")
+    ONGOING = "ongoing", _("ongoing")
+    CONCLUDED = "concluded", _("concluded")
+    SUSPENDED = "suspended", _("suspended")
+
+
+class NegotiationQuerySet(models.QuerySet["Negotiation"]):
+    def live_first(self) -> NegotiationQuerySet:
+        """Ongoing talks first, then upcoming, then the finished ones; newest first within each."""
+        rank = models.Case(
+            models.When(status=NegotiationStatus.ONGOING, then=0),
+            models.When(status=NegotiationStatus.UPCOMING, then=1),
+            models.When(status=NegotiationStatus.SUSPENDED, then=2),
+            default=3,
+        )
+        return self.order_by(rank, F("start_date").desc(nulls_last=True), "pk")
+
+    def containing(self, day: datetime.date) -> NegotiationQuerySet:
+        """Negotiations under way on ``day`` (an open end runs to today and beyond)."""
+        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+
+class Negotiation(TimeStampedModel):
+    """One set of talks between the parties: the 2017-2018 renegotiation of NAFTA, the
+    USMCA joint review of 2026.
+
+    It scopes the rounds and meetings, the issues and the milestones; statements belong
+    to one through their round or issues (``issues.services`` fills it in), positions and
+    status entries through their issue. Parties, officials and sources are shared: the
+    same minister speaks in both.
+    """
+
+    #: Where its public page is (``nafta_tracker.api.serializers.HtmlUrlField`` links to it).
+    html_route = {"view_name": "rounds:negotiation-detail"}
+
+    Status = NegotiationStatus
+
+    name = models.CharField(_("name (English)"), max_length=200, unique=True)
+    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
+    name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
+    short_name = models.CharField(
+        _("short name"), max_length=40, help_text=_('Used in menus and page titles, e.g. "NAFTA 2017-2018".')
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    agreement = models.CharField(
+        _("agreement"),
+        max_length=300,
+        help_text=_("The agreement the talks concern, and the article that set them up if any."),
+    )
+    parties = models.ManyToManyField(
+        Party, verbose_name=_("parties at the table"), related_name="negotiations", blank=True
+    )
+    start_date = models.DateField(_("start date"), validators=[validate_date_in_range])
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        validators=[validate_date_in_range],
+        help_text=_("Empty while the talks go on."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=NegotiationStatus.choices, default=NegotiationStatus.ONGOING
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    record_ends_on = models.DateField(
+        _("record ends on"),
+        null=True,
+        blank=True,
+        validators=[validate_date_in_range],
+        help_text=_("The newest day the record covers: readers are told that nothing later is known yet."),
+    )
+    source = models.ForeignKey(
+        "Source",
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="negotiations",
+        help_text=_("Where the start of the talks and their terms are taken from."),
+    )
+
+    objects = NegotiationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["start_date"]
+        verbose_name = _("negotiation")
+        verbose_name_plural = _("negotiations")
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=NegotiationStatus.values), name="negotiation_status_valid"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="negotiation_end_not_before_start",
+                violation_error_message=_("The talks cannot end before they start."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("rounds:negotiation-detail", args=[self.slug])
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language, or the English one where none was entered."""
+        language = (get_language() or "en")[:2]
+        translated = getattr(self, f"name_{language}", "") if language in ("fr", "es") else ""
+        return translated or self.name
+
+    @property
+    def is_live(self) -> bool:
+        return self.status in (NegotiationStatus.ONGOING, NegotiationStatus.UPCOMING)
+
+
 class OfficialRole(models.TextChoices):
     HEAD_OF_GOVERNMENT = "head_of_government", _("head of state or government")
     MINISTER = "minister", _("minister")
@@ -472,9 +590,15 @@ class Round(TimeStampedModel):
     Status = RoundStatus
     Kind = MeetingKind
 
+    negotiation = models.ForeignKey(
+        Negotiation, verbose_name=_("negotiation"), on_delete=models.PROTECT, related_name="rounds"
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=MeetingKind.choices, default=MeetingKind.ROUND)
     number = models.PositiveSmallIntegerField(
-        _("number"), unique=True, null=True, blank=True, help_text=_("Formal rounds only: 1, 2, 3…")
+        _("number"),
+        null=True,
+        blank=True,
+        help_text=_("Formal rounds only: 1, 2, 3…, counted within the negotiation."),
     )
     title = models.CharField(
         _("title"),
@@ -483,7 +607,12 @@ class Round(TimeStampedModel):
         help_text=_('For meetings that are not numbered rounds, e.g. "Ministerial meeting, Washington".'),
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    city = models.CharField(_("host city"), max_length=100)
+    city = models.CharField(
+        _("host city"),
+        max_length=100,
+        blank=True,
+        help_text=_("Empty for a meeting held by video, or where not known."),
+    )
     host_party = models.ForeignKey(
         Party,
         verbose_name=_("host party"),
@@ -524,6 +653,11 @@ class Round(TimeStampedModel):
         verbose_name_plural = _("rounds and meetings")
         constraints = [
             models.CheckConstraint(condition=Q(number__gte=1), name="round_number_positive"),
+            models.UniqueConstraint(
+                fields=["negotiation", "number"],
+                name="round_number_unique_in_negotiation",
+                violation_error_message=_("This negotiation already has a round with this number."),
+            ),
             models.CheckConstraint(condition=Q(kind__in=MeetingKind.values), name="round_kind_valid"),
             models.CheckConstraint(
                 condition=~Q(kind=MeetingKind.ROUND) | Q(number__isnull=False),
@@ -544,8 +678,10 @@ class Round(TimeStampedModel):
 
     def __str__(self) -> str:
         if self.number is not None:
+            if not self.city:
+                return _("Round %(number)s") % {"number": self.number}
             return _("Round %(number)s, %(city)s") % {"number": self.number, "city": self.city}
-        return self.title or f"{self.get_kind_display()}, {self.city}"
+        return self.title or ", ".join(part for part in (str(self.get_kind_display()), self.city) if part)
 
     def get_absolute_url(self) -> str:
         return reverse("rounds:round-detail", args=[self.slug])
@@ -599,6 +735,9 @@ class Milestone(PartialDateModel, TimeStampedModel):
 
     Kind = MilestoneKind
 
+    negotiation = models.ForeignKey(
+        Negotiation, verbose_name=_("negotiation"), on_delete=models.PROTECT, related_name="milestones"
+    )
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.DEADLINE)
@@ -635,6 +774,17 @@ class Milestone(PartialDateModel, TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("rounds:milestone-list") + f"#{self.slug}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.round_id is not None and self.negotiation_id is not None:
+            if self.round.negotiation_id != self.negotiation_id:
+                raise ValidationError(
+                    {
+                        "round": _("This meeting belongs to another negotiation (%(other)s).")
+                        % {"other": self.round.negotiation}
+                    }
+                )
 
     def is_upcoming(self, on: datetime.date | None = None) -> bool:
         return self.date >= (on or today())

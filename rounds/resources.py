@@ -122,6 +122,8 @@ class RoundWidget(NamedForeignKeyWidget):
 
     Files written by hand name formal rounds by number, as they always have; meetings that
     are not numbered rounds have only a slug, and an export writes that, so it re-imports.
+    Numbers count within a negotiation: with more than one, the row's ``negotiation``
+    column (a slug) says whose round 1 is meant, and a number it leaves ambiguous is refused.
     """
 
     def __init__(self) -> None:
@@ -129,12 +131,29 @@ class RoundWidget(NamedForeignKeyWidget):
 
     def clean(self, value: Any, row: dict | None = None, **kwargs: Any) -> Any:
         text = "" if value is None else str(value).strip()
-        if text and not text.isdigit():
+        if not text:
+            return None
+        if not text.isdigit():
             found = Round.objects.filter(slug=text).first()
             if found is None:
                 raise ValueError(_("No round or meeting with slug “%(value)s”.") % {"value": text})
             return found
-        return super().clean(value, row, **kwargs)
+        rounds = Round.objects.filter(number=int(text))
+        negotiation = str((row or {}).get("negotiation") or "").strip()
+        if negotiation:
+            rounds = rounds.filter(negotiation__slug=negotiation)
+        found = list(rounds[:2])
+        if not found:
+            raise ValueError(_("No round number %(value)s.") % {"value": text})
+        if len(found) > 1:
+            raise ValueError(
+                _(
+                    "Round %(value)s exists in more than one negotiation: "
+                    "fill in the negotiation column, or give the round's slug."
+                )
+                % {"value": text}
+            )
+        return found[0]
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> Any:
         if value is None:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 
 from .base import DatePrecision
-from .models import Round, RoundStatus, Source
+from .models import Negotiation, Round, RoundStatus, Source
 from .publishing import Publishable, set_published
 
 M = TypeVar("M", bound=models.Model)
@@ -51,6 +51,18 @@ def _changed(instance: models.Model) -> bool:
     return changed_fields is None or bool(changed_fields())
 
 
+def negotiation_on(date: datetime.date | None) -> Negotiation | None:
+    """The negotiation a fact dated ``date`` belongs to when nothing else says: the one
+    under way that day, or the only one there is; None when that is not one negotiation."""
+    candidates = Negotiation.objects.all()
+    if date is not None:
+        during = list(candidates.containing(date)[:2])
+        if len(during) == 1:
+            return during[0]
+    only = list(candidates[:2])
+    return only[0] if len(only) == 1 else None
+
+
 def source_create(**fields: Any) -> Source:
     return record_save(Source(), **fields)
 
@@ -59,8 +71,10 @@ def source_update(*, source: Source, **fields: Any) -> Source:
     return record_save(source, **fields)
 
 
-def suggest_round(*, date: datetime.date | None, date_precision: str = DatePrecision.DAY) -> Round | None:
-    """The round during which ``date`` fell, or None.
+def suggest_round(
+    *, date: datetime.date | None, date_precision: str = DatePrecision.DAY, negotiation_id: int | None = None
+) -> Round | None:
+    """The round (of ``negotiation_id``'s talks, if given) during which ``date`` fell, or None.
 
     A fact's round is "the round during which the words were said", so a date inside
     a round's dates names the round. Month-only dates are too vague to choose, and
@@ -68,5 +82,8 @@ def suggest_round(*, date: datetime.date | None, date_precision: str = DatePreci
     """
     if date is None or date_precision == DatePrecision.MONTH:
         return None
-    rounds = list(Round.objects.containing(date).exclude(status=RoundStatus.CANCELLED)[:2])
+    rounds = Round.objects.containing(date).exclude(status=RoundStatus.CANCELLED)
+    if negotiation_id is not None:
+        rounds = rounds.filter(negotiation_id=negotiation_id)
+    rounds = list(rounds[:2])
     return rounds[0] if len(rounds) == 1 else None

@@ -6,5 +6,13 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("deadlines/nafta-talks.ics", views.calendar_ics, name="calendar"),
+    # Kept where it always was, with what it always held: NAFTA's rounds and deadlines.
+    path(
+        "deadlines/nafta-talks.ics",
+        views.calendar_ics,
+        {"negotiation": views.FIRST_CALENDAR_NEGOTIATION},
+        name="calendar",
+    ),
+    path("deadlines/calendar.ics", views.calendar_ics, name="calendar-all"),
+    path("negotiations/<slug:negotiation>/calendar.ics", views.calendar_ics, name="negotiation-calendar"),
 ]

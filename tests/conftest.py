@@ -106,3 +106,18 @@ def superuser(db) -> User:
 def reader(db) -> User:
     """A logged-in user with no permissions at all: reads like the public."""
     return User.objects.create_user("reader", password="reader-pass-1")
+
+
+@pytest.fixture
+def one_negotiation(request):
+    """The negotiation every fact needs, for tests that enter facts without the shipped record.
+
+    Used autouse by the admin's and the API's tests (their conftest): a statement belongs to a
+    negotiation, and with no record loaded there would be none to belong to."""
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)
+    if "nafta" in request.fixturenames or not uses_db:
+        return None
+    from tests.factories import NegotiationFactory
+
+    request.getfixturevalue("db")
+    return NegotiationFactory()

@@ -8,7 +8,7 @@ import factory
 from django.utils import timezone
 
 from issues.models import Issue, Position, PublicationState, Source, Statement, StatusAssessment
-from rounds.models import Milestone, Official, Party, Round
+from rounds.models import Milestone, Negotiation, Official, Party, Round
 
 
 class PartyFactory(factory.django.DjangoModelFactory):
@@ -19,6 +19,21 @@ class PartyFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Party {n}")
     slug = factory.Sequence(lambda n: f"party-{n}")
     iso_code = factory.Sequence(lambda n: f"{chr(65 + (n // 26) % 26)}{chr(65 + n % 26)}")
+
+
+class NegotiationFactory(factory.django.DjangoModelFactory):
+    """The NAFTA renegotiation unless told otherwise: one negotiation, shared, as before there were two."""
+
+    class Meta:
+        model = Negotiation
+        django_get_or_create = ("slug",)
+
+    slug = "nafta"
+    name = factory.LazyAttribute(lambda n: f"Negotiation {n.slug}")
+    short_name = factory.LazyAttribute(lambda n: n.slug.upper())
+    agreement = "North American Free Trade Agreement"
+    start_date = datetime.date(2017, 5, 18)
+    status = "concluded"
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -46,6 +61,7 @@ class RoundFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Round
 
+    negotiation = factory.SubFactory(NegotiationFactory)
     number = factory.Sequence(lambda n: n + 1)
     slug = factory.Sequence(lambda n: f"round-{n + 1}")
     city = "Ottawa"
@@ -59,6 +75,7 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Milestone
 
+    negotiation = factory.SubFactory(NegotiationFactory)
     title = factory.Sequence(lambda n: f"Deadline {n}")
     slug = factory.Sequence(lambda n: f"deadline-{n}")
     date = datetime.date(2018, 5, 1)
@@ -69,6 +86,7 @@ class IssueFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Issue
 
+    negotiation = factory.SubFactory(NegotiationFactory)
     title = factory.Sequence(lambda n: f"Issue {n}")
     slug = factory.Sequence(lambda n: f"issue-{n}")
 
@@ -109,6 +127,9 @@ class StatementFactory(PublishedMixin):
         skip_postgeneration_save = True
 
     speaker = factory.SubFactory(OfficialFactory)
+    negotiation = factory.LazyAttribute(
+        lambda o: o.round.negotiation if getattr(o, "round", None) is not None else NegotiationFactory()
+    )
     kind = "quote"
     text = factory.Sequence(lambda n: f"We are making progress on chapter {n}")
     date = datetime.date(2018, 3, 28)

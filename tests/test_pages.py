@@ -9,8 +9,8 @@ from rounds.models import Official, Round
 pytestmark = pytest.mark.django_db
 
 
-def test_home_shows_the_latest_round_and_the_issue_board(client, nafta):
-    response = client.get(reverse("home"))
+def test_each_negotiations_page_shows_its_latest_round_and_its_issue_board(client, nafta):
+    response = client.get(reverse("rounds:negotiation-detail", args=["nafta"]))
     assert response.status_code == 200
     body = response.content.decode()
     assert "Round 7, Mexico City" in body

@@ -28,6 +28,7 @@ from issues.models import (
 )
 from nafta_tracker.api.feed import FEED_ORDERING
 from nafta_tracker.api.filters import SEARCH_MAX_LENGTH, SlugFilter, search_filter  # noqa: F401
+from rounds.api.filters import negotiation_filter
 from rounds.models import Official, Party, Round, Source, SourceKind
 
 
@@ -129,12 +130,13 @@ class IssueFilterSet(ChangeFeedFilterSet):
         help_text=_("Current status; repeat the parameter for several (?status=far_apart&status=progressing)."),
     )
     party = party_filter(method="filter_party")
+    negotiation = negotiation_filter()
     round = round_filter(method="filter_round")
     q = search_filter(help_text=_("Words in the title or description."))
 
     class Meta:
         model = Issue
-        fields = ["status", "party", "round", "q", "updated_since"]
+        fields = ["negotiation", "status", "party", "round", "q", "updated_since"]
 
     def filter_status(self, queryset, name, value):
         return queryset.with_status(*value) if value else queryset
@@ -158,6 +160,7 @@ class StatementFilterSet(StateFilterSet):
     party = party_filter(method="filter_party")
     issue = issue_filter(field_name="issues")
     round = round_filter(field_name="round")
+    negotiation = negotiation_filter()
     kind = filters.ChoiceFilter(choices=StatementKind.choices, help_text=_("Direct quote or reported speech."))
     tone = filters.ChoiceFilter(choices=Tone.choices)
     date_after = filters.DateFilter(
@@ -177,6 +180,7 @@ class StatementFilterSet(StateFilterSet):
     class Meta:
         model = Statement
         fields = [
+            "negotiation",
             "official",
             "party",
             "issue",
@@ -199,6 +203,7 @@ class StatementFilterSet(StateFilterSet):
 
 
 class PositionFilterSet(StateFilterSet):
+    negotiation = negotiation_filter("issue__negotiation")
     party = party_filter(field_name="party")
     issue = issue_filter(field_name="issue")
     round = round_filter(field_name="round")
@@ -206,10 +211,11 @@ class PositionFilterSet(StateFilterSet):
 
     class Meta:
         model = Position
-        fields = ["party", "issue", "round", "kind", "updated_since", "state"]
+        fields = ["negotiation", "party", "issue", "round", "kind", "updated_since", "state"]
 
 
 class StatusAssessmentFilterSet(StateFilterSet):
+    negotiation = negotiation_filter("issue__negotiation")
     issue = issue_filter(field_name="issue")
     round = round_filter(field_name="round")
     status = filters.MultipleChoiceFilter(
@@ -218,7 +224,7 @@ class StatusAssessmentFilterSet(StateFilterSet):
 
     class Meta:
         model = StatusAssessment
-        fields = ["issue", "round", "status", "updated_since", "state"]
+        fields = ["negotiation", "issue", "round", "status", "updated_since", "state"]
 
 
 class SourceFilterSet(filters.FilterSet):

@@ -91,6 +91,9 @@ class RoundDetailSerializer(RoundSerializer):
 
 class MilestoneSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:milestone-detail")
+    negotiation = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text=_("Slug of the negotiation it belongs to.")
+    )
     html_url = HtmlUrlField(Milestone)
     is_upcoming = serializers.SerializerMethodField(help_text=_("True from today (UTC) until the day itself."))
     days_left = serializers.SerializerMethodField(help_text=_("Days from today (UTC); negative once past."))
@@ -106,6 +109,7 @@ class MilestoneSerializer(serializers.ModelSerializer):
             "slug",
             "url",
             "html_url",
+            "negotiation",
             "title",
             "kind",
             "description",
@@ -143,7 +147,7 @@ class RoundViewSet(ConditionalReadOnlyViewSet):
     detail_version_tables = (StatusAssessment, Statement, Issue, Official, Party, Source)
 
     def get_queryset(self):
-        rounds = Round.objects.select_related("host_party", "source").prefetch_related("parties")
+        rounds = Round.objects.select_related("negotiation", "host_party", "source").prefetch_related("parties")
         # Formal rounds by number (as clients have always had them), then the other meetings by date.
         rounds = rounds.order_by(F("number").asc(nulls_last=True), "start_date", "pk")
         return selectors.rounds_with_outcomes(rounds) if self.action == "retrieve" else rounds
@@ -166,7 +170,7 @@ class MilestoneViewSet(ConditionalReadOnlyViewSet):
     detail_version_tables = (Party, Round, Issue, Official, Source)
 
     def get_queryset(self):
-        return Milestone.objects.select_related("party", "round", "source").prefetch_related(
+        return Milestone.objects.select_related("negotiation", "party", "round", "source").prefetch_related(
             Prefetch("issues", queryset=Issue.objects.order_by("title")),
             Prefetch("officials", queryset=Official.objects.order_by("name")),
         )

@@ -34,7 +34,7 @@ from nafta_tracker.api.serializers import (
     StrictURLField,
 )
 from rounds.api.serializers import PartySummarySerializer, RoundSummarySerializer, SourceSummarySerializer
-from rounds.models import Official, Party, Round, Source
+from rounds.models import Negotiation, Official, Party, Round, Source
 
 # --------------------------------------------------------------------------- output
 
@@ -65,6 +65,9 @@ class SpeakerSerializer(serializers.Serializer):
 
 class StatementSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:statement-detail", lookup_field="pk")
+    negotiation = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text=_("Slug of the negotiation it belongs to.")
+    )
     html_url = HtmlUrlField(Statement)
     speaker = SpeakerSerializer(source="*")
     round = RoundSummarySerializer(allow_null=True)
@@ -77,6 +80,7 @@ class StatementSerializer(serializers.ModelSerializer):
             "id",
             "url",
             "html_url",
+            "negotiation",
             "speaker",
             "attribution",
             "kind",
@@ -222,6 +226,12 @@ class IssueOutcomeSerializer(serializers.ModelSerializer):
 
 class IssueSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:issue-detail")
+    negotiation = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text=_("Slug of the negotiation it belongs to.")
+    )
+    continues = IssueSummarySerializer(
+        allow_null=True, help_text=_("The issue of an earlier negotiation this one takes up again, if any.")
+    )
     html_url = HtmlUrlField(Issue)
     status = serializers.ChoiceField(
         source="current_status_code",
@@ -248,9 +258,11 @@ class IssueSerializer(serializers.ModelSerializer):
             "slug",
             "url",
             "html_url",
+            "negotiation",
             "title",
             "kind",
             "description",
+            "continues",
             "status",
             "status_label",
             "status_changed_on",
@@ -276,12 +288,22 @@ class IssueDetailSerializer(IssueSerializer):
         source="published_positions", many=True, help_text=_("Every published position, by party then date.")
     )
     related = IssueSummarySerializer(many=True)
+    continued_by = IssueSummarySerializer(
+        many=True, help_text=_("Issues of later negotiations that take this one up again.")
+    )
     statements_url = serializers.SerializerMethodField(
         help_text=_("The statements about this issue (filterable list).")
     )
 
     class Meta(IssueSerializer.Meta):
-        fields = [*IssueSerializer.Meta.fields, "status_history", "positions", "related", "statements_url"]
+        fields = [
+            *IssueSerializer.Meta.fields,
+            "status_history",
+            "positions",
+            "related",
+            "continued_by",
+            "statements_url",
+        ]
 
     @extend_schema_field({"type": "string", "format": "uri"})
     def get_statements_url(self, issue: Issue) -> str:
@@ -334,6 +356,11 @@ class PublicationInput(serializers.Serializer):
 class StatementInputSerializer(PublicationInput, InputSerializer):
     speaker = SlugReferenceField(queryset=Official.objects.all(), allow_null=True, required=False)
     attributed_party = SlugReferenceField(queryset=Party.objects.all(), allow_null=True, required=False)
+    negotiation = SlugReferenceField(
+        queryset=Negotiation.objects.all(),
+        required=False,
+        help_text=_("Negotiation slug; when left out, taken from the round, the issues or the date."),
+    )
     round = SlugReferenceField(queryset=Round.objects.all(), allow_null=True, required=False)
     issues = SlugReferenceField(queryset=Issue.objects.all(), many=True, required=False)
     source = StrictPrimaryKeyRelatedField(queryset=Source.objects.all())
@@ -341,6 +368,7 @@ class StatementInputSerializer(PublicationInput, InputSerializer):
     class Meta:
         model = Statement
         fields = [
+            "negotiation",
             "speaker",
             "attribution",
             "attributed_party",

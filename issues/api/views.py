@@ -133,9 +133,13 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     detail_version_tables = (StatusAssessment, Position, Party, Round, Source)
 
     def get_queryset(self):
-        issues = Issue.objects.with_current_status().with_last_change().select_related("outcome_source")
+        issues = (
+            Issue.objects.with_current_status()
+            .with_last_change()
+            .select_related("outcome_source", "negotiation", "continues")
+        )
         if self.action == "retrieve":
-            return issues.with_latest_positions().with_published_history().prefetch_related("related")
+            return issues.with_latest_positions().with_published_history().prefetch_related("related", "continued_by")
         return issues.with_latest_positions()
 
     def get_serializer_class(self):

@@ -1,11 +1,15 @@
-"""Load the shipped NAFTA record (``issues/seed/nafta/*.json``) into the database, idempotently.
+"""Load the shipped record (``issues/seed/<negotiation>/*.json``) into the database, idempotently.
 
-The record is data, kept in one JSON file per kind in the shape the research produced
-(``issues/seed/nafta/README.md`` lists its sources, what closed where, and what the
-record could not establish). Every row goes through the services editors' writes go
-through (``rounds.services.record_save``, ``issues.services.fact_save``), so the same
-rules hold: a fact tied to a meeting is dated within it, dates are in range, quotes
-are not duplicated, sources are identifiable.
+The record is data, kept per negotiation in one folder with one JSON file per kind, in
+the shape the research produced: ``nafta/`` (the 2017-2020 renegotiation) and
+``usmca-review-2026/`` (the joint review). Each folder's README lists its sources, what
+the record could not establish and where it stops. ``negotiation.json`` describes the
+talks; the folder's meetings, issues, milestones and facts belong to them. Parties,
+sources and officials are shared by all negotiations: a folder lists those it uses, and
+an official's roles are gathered from every folder. Every row goes through the services
+editors' writes go through (``rounds.services.record_save``, ``issues.services.fact_save``),
+so the same rules hold: a fact tied to a meeting is dated within it and belongs to its
+negotiation, dates are in range, quotes are not duplicated, sources are identifiable.
 
 Rows are matched on natural keys (slugs; for facts, their issue/party/source/date or
 source and words) and written only when something differs, so a second run changes
@@ -27,11 +31,13 @@ from django.utils import timezone
 
 from issues.models import Issue, Position, Statement, StatusAssessment
 from issues.services import fact_save
-from rounds.models import Appointment, Milestone, Official, Party, Round, Source
+from rounds.models import Appointment, Milestone, Negotiation, Official, Party, Round, Source
 from rounds.publishing import PublicationState
 from rounds.services import record_save, suggest_round
 
-DATA_DIR = Path(__file__).resolve().parent / "nafta"
+SEED_DIR = Path(__file__).resolve().parent
+#: The shipped negotiations, oldest first: a later one's issues may continue an earlier one's.
+RECORD_DIRS = (SEED_DIR / "nafta", SEED_DIR / "usmca-review-2026")
 KINDS = ("parties", "sources", "officials", "meetings", "issues", "status", "positions", "statements", "milestones")
 
 
@@ -53,9 +59,29 @@ class LoadReport:
         ]
 
 
-def read_record(directory: Path = DATA_DIR) -> dict[str, list[dict[str, Any]]]:
-    """The record's files, by kind (each a JSON list of objects)."""
-    return {kind: json.loads((directory / f"{kind}.json").read_text(encoding="utf-8")) for kind in KINDS}
+def read_record(directory: Path) -> dict[str, Any]:
+    """One negotiation's files, by kind (each a JSON list of objects; a missing file is an
+    empty list), and ``negotiation``, the object in ``negotiation.json``."""
+    record: dict[str, Any] = {
+        kind: json.loads(path.read_text(encoding="utf-8")) if (path := directory / f"{kind}.json").exists() else []
+        for kind in KINDS
+    }
+    record["negotiation"] = json.loads((directory / "negotiation.json").read_text(encoding="utf-8"))
+    return record
+
+
+def merged_officials(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each official once: the details of the newest folder that describes them, and the
+    roles of every folder (the same person served in both negotiations). A role two
+    folders both give (same title, same start) keeps the first folder's source."""
+    merged: dict[str, dict[str, Any]] = {}
+    for record in records:
+        for row in record["officials"]:
+            known = merged.get(row["slug"], {"roles": []})
+            seen = {(role["title"], role["valid_from"]) for role in known["roles"]}
+            roles = known["roles"] + [role for role in row["roles"] if (role["title"], role["valid_from"]) not in seen]
+            merged[row["slug"]] = {**known, **row, "roles": roles}
+    return list(merged.values())
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -97,31 +123,32 @@ class _Loader:
 
 
 @transaction.atomic
-def load_nafta_data(directory: Path = DATA_DIR) -> LoadReport:
-    """Load (or re-load) the record in ``directory``. All or nothing."""
-    record = read_record(directory)
+def load_record(directories: Iterable[Path] = RECORD_DIRS) -> LoadReport:
+    """Load (or re-load) the negotiations whose records are in ``directories``. All or nothing."""
+    records = [read_record(directory) for directory in directories]
     report = LoadReport()
     load = _Loader(report)
 
-    parties = {
-        row["slug"]: load.upsert(Party, {"slug": row["slug"]}, {k: v for k, v in row.items() if k != "slug"})
-        for row in record["parties"]
-    }
-    sources = {}
-    for row in record["sources"]:
+    parties: dict[str, Party] = {}
+    for row in (row for record in records for row in record["parties"]):
+        values = {k: v for k, v in row.items() if k != "slug"}
+        parties[row["slug"]] = load.upsert(Party, {"slug": row["slug"]}, values)
+    sources: dict[str, Source] = {}
+    for row in (row for record in records for row in record["sources"]):
         values = {k: v for k, v in row.items() if k != "slug"}
         values["published_on"] = _date(row["published_on"])
         sources[row["slug"]] = load.upsert(Source, {"slug": row["slug"]}, values)
 
-    officials = {}
-    for row in record["officials"]:
+    officials: dict[str, Official] = {}
+    for row in merged_officials(records):
+        latest = row["roles"][-1] if row["roles"] else {}
         values = {
             "name": row["name"],
-            "title": row["title"],
-            "role": row["role"],
+            "title": row.get("title", latest.get("title", "")),
+            "role": row.get("role", latest.get("role", "official")),
             "party": parties.get(row["party"] or ""),
-            "organisation": row["organisation"],
-            "source": sources[row["source"]],
+            "organisation": row["organisation"] or "",
+            "source": sources[row.get("source") or latest["source"]],
         }
         official = officials[row["slug"]] = load.upsert(Official, {"slug": row["slug"]}, values)
         for role in row["roles"]:
@@ -129,9 +156,50 @@ def load_nafta_data(directory: Path = DATA_DIR) -> LoadReport:
             values = {"role": role["role"], "valid_to": _date(role["valid_to"]), "source": sources[role["source"]]}
             load.upsert(Appointment, lookup, values)
 
+    issues: dict[str, Issue] = {}
+    for record in records:
+        _load_negotiation(record, load, parties=parties, sources=sources, officials=officials, issues=issues)
+    return report
+
+
+def load_nafta_data() -> LoadReport:
+    """The whole shipped record (the name predates the second negotiation; tests and the
+    ``load_nafta`` command call it)."""
+    return load_record()
+
+
+def _load_negotiation(
+    record: dict[str, Any],
+    load: _Loader,
+    *,
+    parties: dict[str, Party],
+    sources: dict[str, Source],
+    officials: dict[str, Official],
+    issues: dict[str, Issue],
+) -> None:
+    """One folder: its negotiation, then its meetings, issues, facts and milestones."""
+    report = load.report
+    row = record["negotiation"]
+    values = {
+        "name": row["name"],
+        "name_fr": row.get("name_fr", ""),
+        "name_es": row.get("name_es", ""),
+        "short_name": row["short_name"],
+        "agreement": row["agreement"],
+        "start_date": _date(row["start_date"]),
+        "end_date": _date(row.get("end_date")),
+        "status": row["status"],
+        "summary": row.get("summary", ""),
+        "record_ends_on": _date(row.get("record_ends_on")),
+        "source": sources[row["source"]] if row.get("source") else None,
+    }
+    negotiation = load.upsert(Negotiation, {"slug": row["slug"]}, values)
+    load.set_m2m(negotiation.parties, [parties[slug] for slug in row.get("parties", [])], "negotiation parties")
+
     rounds = {}
     for row in record["meetings"]:
         values = {
+            "negotiation": negotiation,
             "kind": row["kind"],
             "number": row["number"],
             "title": row["title"] if row["number"] is None else "",
@@ -146,10 +214,10 @@ def load_nafta_data(directory: Path = DATA_DIR) -> LoadReport:
         meeting = rounds[row["slug"]] = load.upsert(Round, {"slug": row["slug"]}, values)
         load.set_m2m(meeting.parties, [parties[slug] for slug in row["parties"]], "parties at the table")
 
-    issues = {}
     for row in record["issues"]:
         outcome = row["outcome"] or {}
         values = {
+            "negotiation": negotiation,
             "title": row["title"],
             "kind": row["kind"],
             "description": row["description"],
@@ -163,7 +231,11 @@ def load_nafta_data(directory: Path = DATA_DIR) -> LoadReport:
         issues[row["slug"]] = load.upsert(Issue, {"slug": row["slug"]}, values)
     for row in record["issues"]:
         issue = issues[row["slug"]]
-        for other in row["related"]:
+        continues = issues[row["continues"]] if row.get("continues") else None
+        if issue.continues_id != (continues.pk if continues else None):
+            record_save(issue, continues=continues)
+            report.updated["issues continued"] += 1
+        for other in row.get("related", []):
             if not issue.related.filter(pk=issues[other].pk).exists():
                 issue.related.add(issues[other])
                 report.updated["related issues"] += 1
@@ -173,7 +245,9 @@ def load_nafta_data(directory: Path = DATA_DIR) -> LoadReport:
         # rule every write follows (issues.services.fact_save); said here so a re-run compares
         # like with like.
         day = _date(row["date"])
-        meeting = rounds.get(row["round"] or "") or suggest_round(date=day, date_precision=row["date_precision"])
+        meeting = rounds.get(row["round"] or "") or suggest_round(
+            date=day, date_precision=row["date_precision"], negotiation_id=negotiation.pk
+        )
         return {"round": meeting, "date": day, "date_precision": row["date_precision"], "date_text": row["date_text"]}
 
     for row in record["status"]:
@@ -198,6 +272,7 @@ def load_nafta_data(directory: Path = DATA_DIR) -> LoadReport:
         lookup = {"source": sources[row["source"]], "text": row["text"]}
         values = {
             **dated(row),
+            "negotiation": negotiation,
             "speaker": officials.get(row["speaker"] or ""),
             "attribution": row["attribution"],
             "attributed_party": parties.get(row["attributed_party"] or ""),
@@ -211,6 +286,7 @@ def load_nafta_data(directory: Path = DATA_DIR) -> LoadReport:
 
     for row in record["milestones"]:
         values = {
+            "negotiation": negotiation,
             "title": row["title"],
             "kind": row["kind"],
             "date": _date(row["date"]),
@@ -224,5 +300,3 @@ def load_nafta_data(directory: Path = DATA_DIR) -> LoadReport:
         milestone = load.upsert(Milestone, {"slug": row["slug"]}, values)
         load.set_m2m(milestone.issues, [issues[s] for s in row["issues"]], "milestone issues")
         load.set_m2m(milestone.officials, [officials[s] for s in row["officials"]], "milestone officials")
-
-    return report

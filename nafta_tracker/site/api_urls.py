@@ -40,6 +40,7 @@ class Router(DefaultRouter):
 
 
 router = Router()
+router.register("negotiations", round_views.NegotiationViewSet, basename="negotiation")
 router.register("parties", round_views.PartyViewSet, basename="party")
 router.register("officials", round_views.OfficialViewSet, basename="official")
 router.register("rounds", frame_views.RoundViewSet, basename="round")

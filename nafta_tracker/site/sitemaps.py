@@ -6,7 +6,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from issues.models import Issue, Statement
-from rounds.models import Official, Party, Round
+from rounds.models import Negotiation, Official, Party, Round
 
 
 class _Localised(Sitemap):
@@ -28,6 +28,7 @@ class StaticPagesSitemap(_Localised):
             "rounds:official-list",
             "rounds:party-list",
             "rounds:milestone-list",
+            "rounds:negotiation-list",
         ]
 
     def location(self, item: str) -> str:
@@ -39,11 +40,34 @@ class _ModelSitemap(_Localised):
         return obj.updated_at
 
 
+class NegotiationSitemap(_ModelSitemap):
+    priority = 0.8
+
+    def items(self):
+        return Negotiation.objects.order_by("start_date")
+
+
+class NegotiationPagesSitemap(_Localised):
+    """Each negotiation's own lists (its rounds, issues, statements, deadlines)."""
+
+    changefreq = "daily"
+    priority = 0.6
+    pages = ("round-list", "issue-list", "statement-list", "milestone-list")
+
+    def items(self) -> list[tuple[str, str]]:
+        slugs = Negotiation.objects.order_by("start_date").values_list("slug", flat=True)
+        return [(slug, page) for slug in slugs for page in self.pages]
+
+    def location(self, item: tuple[str, str]) -> str:
+        slug, page = item
+        return reverse(f"rounds:negotiation-{page}", args=[slug])
+
+
 class RoundSitemap(_ModelSitemap):
     priority = 0.7
 
     def items(self):
-        return Round.objects.order_by("number")
+        return Round.objects.order_by("negotiation__start_date", "number", "pk")
 
 
 class IssueSitemap(_ModelSitemap):
@@ -72,6 +96,8 @@ class StatementSitemap(_ModelSitemap):
 
 SITEMAPS = {
     "pages": StaticPagesSitemap,
+    "negotiations": NegotiationSitemap,
+    "negotiation-pages": NegotiationPagesSitemap,
     "rounds": RoundSitemap,
     "issues": IssueSitemap,
     "officials": OfficialSitemap,

@@ -6,7 +6,17 @@ import django_filters as filters
 from django.utils.translation import gettext_lazy as _
 
 from nafta_tracker.api.filters import SlugFilter, TrueFalseFilter, search_filter
-from rounds.models import Milestone, MilestoneKind, Official, OfficialRole, Party, Round, RoundStatus
+from rounds.models import Milestone, MilestoneKind, Negotiation, Official, OfficialRole, Party, Round, RoundStatus
+
+
+def negotiation_filter(field_name: str = "negotiation", **kwargs) -> filters.ModelChoiceFilter:
+    """``?negotiation=<slug>``: only the rows of one negotiation (absent: all of them)."""
+    return SlugFilter(
+        queryset=Negotiation.objects.all(),
+        field_name=field_name,
+        help_text=_("Negotiation slug, e.g. nafta or usmca-review-2026."),
+        **kwargs,
+    )
 
 
 class OfficialFilterSet(filters.FilterSet):
@@ -23,14 +33,16 @@ class OfficialFilterSet(filters.FilterSet):
 
 
 class RoundFilterSet(filters.FilterSet):
+    negotiation = negotiation_filter()
     status = filters.ChoiceFilter(choices=RoundStatus.choices)
 
     class Meta:
         model = Round
-        fields = ["status"]
+        fields = ["negotiation", "status"]
 
 
 class MilestoneFilterSet(filters.FilterSet):
+    negotiation = negotiation_filter()
     kind = filters.ChoiceFilter(choices=MilestoneKind.choices)
     party = SlugFilter(queryset=Party.objects.all(), help_text=_("Party slug, e.g. canada."))
     upcoming = TrueFalseFilter(
@@ -40,7 +52,7 @@ class MilestoneFilterSet(filters.FilterSet):
 
     class Meta:
         model = Milestone
-        fields = ["kind", "party", "upcoming"]
+        fields = ["negotiation", "kind", "party", "upcoming"]
 
     def filter_upcoming(self, queryset, name, value):
         return queryset.upcoming() if value else queryset.past()

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from nafta_tracker.api.serializers import ApiUrlField, HtmlUrlField
-from rounds.models import Appointment, Official, Party, Round, Source
+from rounds.models import Appointment, Negotiation, Official, Party, Round, Source
 
 
 class PartySummarySerializer(serializers.ModelSerializer):
@@ -85,6 +85,9 @@ class OfficialDetailSerializer(OfficialSerializer):
 
 class RoundSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:round-detail")
+    negotiation = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text=_("Slug of the negotiation it belongs to.")
+    )
     html_url = HtmlUrlField(Round)
     host_party = PartySummarySerializer(allow_null=True)
     parties = serializers.SlugRelatedField(
@@ -98,6 +101,7 @@ class RoundSerializer(serializers.ModelSerializer):
             "slug",
             "url",
             "html_url",
+            "negotiation",
             "kind",
             "number",
             "title",
@@ -109,6 +113,36 @@ class RoundSerializer(serializers.ModelSerializer):
             "end_date",
             "status",
             "summary",
+            "source",
+            "updated_at",
+        ]
+
+
+class NegotiationSerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:negotiation-detail")
+    html_url = HtmlUrlField(Negotiation)
+    parties = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True, help_text=_("Slugs of the parties at the table.")
+    )
+    source = SourceSummarySerializer(allow_null=True)
+
+    class Meta:
+        model = Negotiation
+        fields = [
+            "slug",
+            "url",
+            "html_url",
+            "name",
+            "name_fr",
+            "name_es",
+            "short_name",
+            "agreement",
+            "parties",
+            "start_date",
+            "end_date",
+            "status",
+            "summary",
+            "record_ends_on",
             "source",
             "updated_at",
         ]

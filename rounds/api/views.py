@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet
-from rounds.models import Appointment, Official, Party, Source
+from rounds.models import Appointment, Negotiation, Official, Party, Source
 
 from . import filters, serializers
 
@@ -48,3 +48,19 @@ class OfficialViewSet(ConditionalReadOnlyViewSet):
 
     def get_serializer_class(self):
         return serializers.OfficialDetailSerializer if self.action == "retrieve" else super().get_serializer_class()
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("The negotiations the tracker follows, the live ones first")),
+    retrieve=extend_schema(summary=_("A negotiation")),
+)
+class NegotiationViewSet(ConditionalReadOnlyViewSet):
+    """Rounds, issues, milestones, statements, positions and status entries each name their
+    negotiation, and each list takes ``?negotiation=<slug>``."""
+
+    queryset = Negotiation.objects.select_related("source").prefetch_related("parties").live_first()
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
+    serializer_class = serializers.NegotiationSerializer
+    list_version_tables = (Party, Source)
+    detail_version_fields = ("updated_at", "source__updated_at")

@@ -20,7 +20,7 @@ def _url(model, view, *args):
 def test_every_domain_model_is_in_the_admin():
     names = {model._meta.model_name for model in DOMAIN_MODELS}
     assert names == {
-        *("party", "official", "round", "milestone"),
+        *("negotiation", "party", "official", "round", "milestone"),
         *("source", "issue", "statusassessment", "position", "statement"),
     }
 

@@ -22,7 +22,7 @@ def admin_app(model: str) -> str:
 
 CSV, JSON = "0", "1"
 COLUMNS = [
-    "id", "source", "speaker", "attribution", "attributed_party", "kind", "text", "context", "occasion",
+    "id", "negotiation", "source", "speaker", "attribution", "attributed_party", "kind", "text", "context", "occasion",
     "date", "date_precision", "date_text", "round", "issues", "tone", "state", "published_at",
 ]  # fmt: skip
 

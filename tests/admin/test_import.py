@@ -11,6 +11,7 @@ from issues.models import Source, Statement
 from issues.resources import StatementResource
 from rounds.models import Round
 from rounds.resources import KeyedJSON, SourceResource
+from tests.factories import NegotiationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -200,6 +201,7 @@ def test_a_file_that_changed_since_the_preview_is_not_half_imported(editor_with_
     preview = upload(client, "statement", EXAMPLES / "statements.csv", CSV)
     # Meanwhile someone enters the third row's words by hand.
     Statement.objects.create(
+        negotiation=NegotiationFactory(),
         source=Source.objects.get(slug="example-wire-round-seven"),
         attribution="a senior Mexican official",
         text="Mexico expects the talks to go on after its presidential election.",

@@ -48,6 +48,7 @@ def test_statement_list(get, django_assert_num_queries, rows):
     request = get(reverse("admin:issues_statement_changelist"))
     with django_assert_num_queries(
         EVERY_PAGE
+        + 1  # negotiations, for the negotiation filter (the choice an editor keeps)
         + 1  # parties, for the party filter
         + 1  # rounds, for the round filter
         + 1  # COUNT of the matching statements (the full-table count is switched off)
@@ -64,6 +65,7 @@ def test_statement_list_searched(get, django_assert_num_queries, rows):
     request = get(reverse("admin:issues_statement_changelist") + "?q=progressing")
     with django_assert_num_queries(
         EVERY_PAGE
+        + 1  # negotiations, for the negotiation filter (the choice an editor keeps)
         + 2  # parties and rounds for the filters
         + 1  # COUNT of the statements whose text, speaker or attribution matches
         + 1  # the page of them
@@ -78,6 +80,7 @@ def test_position_list(get, django_assert_num_queries, rows):
     request = get(reverse("admin:issues_position_changelist"))
     with django_assert_num_queries(
         EVERY_PAGE
+        + 1  # negotiations, for the negotiation filter (the choice an editor keeps)
         + 2  # parties and rounds, for their filters
         + 1  # COUNT
         + 1  # the page of positions, joined to issue, party, round and source
@@ -91,6 +94,7 @@ def test_status_history_list(get, django_assert_num_queries, rows):
     request = get(reverse("admin:issues_statusassessment_changelist"))
     with django_assert_num_queries(
         EVERY_PAGE
+        + 1  # negotiations, for the negotiation filter (the choice an editor keeps)
         + 1  # rounds, for the round filter
         + 1  # COUNT
         + 1  # the page of assessments, joined to issue, round and source
@@ -138,6 +142,7 @@ def test_issue_page_with_its_status_history_and_positions(get, django_assert_num
     request = get(reverse("admin:issues_issue_change", args=[issue.pk]))
     with django_assert_num_queries(
         EVERY_PAGE
+        + 1  # negotiations, for the negotiation select
         + 1  # the issue, with its current status
         + 1  # its related issues (the autocomplete field's value)
         + 1  # its status history, joined to round and source
@@ -153,6 +158,7 @@ def test_round_page_with_its_latest_statements(get, django_assert_num_queries, r
     request = get(reverse("admin:rounds_round_change", args=[round_.pk]))
     with django_assert_num_queries(
         EVERY_PAGE
+        + 1  # negotiations, for the negotiation select
         + 1  # the round
         + 1  # its latest statements (ten at most), joined to speaker and source
         + 1  # parties, for the host party select
@@ -168,6 +174,7 @@ def test_statement_page(get, django_assert_num_queries, rows):
     request = get(reverse("admin:issues_statement_change", args=[statement.pk]))
     with django_assert_num_queries(
         EVERY_PAGE
+        + 1  # negotiations, for the negotiation select
         + 1  # the statement, joined to speaker, round and source
         + 1  # its issues (the form's initial value)
         + 1  # the speaker's label for its autocomplete widget

@@ -132,6 +132,7 @@ def test_a_rule_about_a_field_not_on_the_form_is_shown_at_the_top_of_the_row(log
     }
     data = {
         "kind": "round",
+        "negotiation": str(montreal.negotiation.pk),
         "number": str(montreal.number),
         "slug": "montreal",
         "city": "Montreal",

@@ -58,3 +58,8 @@ def reader_api(reader) -> APIClient:
 def current(client: APIClient, url: str) -> dict[str, str]:
     """The If-Match header of an update made on what ``client`` reads at ``url`` now."""
     return {"HTTP_IF_MATCH": client.get(url)["ETag"]}
+
+
+@pytest.fixture(autouse=True)
+def _a_negotiation(one_negotiation):
+    """Statements need a negotiation to belong to (tests/conftest.py)."""

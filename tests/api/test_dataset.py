@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/dataset.zip"
 KINDS = [
+    "negotiations",
     "parties",
     "officials",
     "rounds",

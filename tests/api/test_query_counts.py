@@ -89,8 +89,8 @@ def test_detail_queries_do_not_grow_with_rows(api, world, django_assert_num_quer
     issue, round_, statement = world["issue"], world["round"], world["statement"]
     cases = [
         # ETag of the object and what it shows; the object + current status; latest positions;
-        # status history; every position; related issues
-        (f"/api/v1/issues/{issue.slug}/", 6),
+        # status history; every position; related issues; the issues of later negotiations that continue it
+        (f"/api/v1/issues/{issue.slug}/", 7),
         # ETag; the round + host party + source + statement count; parties at the table;
         # its assessments + issue + source; its newest statements + speaker; their issues
         (f"/api/v1/rounds/{round_.slug}/", 6),

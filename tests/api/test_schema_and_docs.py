@@ -51,8 +51,8 @@ def test_the_schema_and_docs_are_served(api):
 
 def test_the_api_root_lists_every_resource(api):
     root = api.get("/api/v1/").json()
-    assert set(root) == {"parties", "officials", "rounds", "issues", "statements", "positions", "status-history",
-                         "milestones", "sources", "tombstones", "dataset"}  # fmt: skip
+    assert set(root) == {"negotiations", "parties", "officials", "rounds", "issues", "statements", "positions",
+                         "status-history", "milestones", "sources", "tombstones", "dataset"}  # fmt: skip
     assert root["issues"] == "http://testserver/api/v1/issues/"
 
 

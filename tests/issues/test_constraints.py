@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from issues.models import Position, PublicationState, Source, Statement, StatusAssessment
 from tests.factories import (
     IssueFactory,
+    NegotiationFactory,
     OfficialFactory,
     PartyFactory,
     SourceFactory,
@@ -25,19 +26,41 @@ def _rejected(create) -> None:
 
 def test_statement_without_a_source_is_refused():
     speaker = OfficialFactory()
-    _rejected(lambda: Statement.objects.create(speaker=speaker, text="We are hopeful.", date=DAY))
+    _rejected(
+        lambda: Statement.objects.create(
+            negotiation=NegotiationFactory(), speaker=speaker, text="We are hopeful.", date=DAY
+        )
+    )
 
 
 def test_statement_text_cannot_be_blank_or_whitespace():
     speaker, source = OfficialFactory(), SourceFactory()
-    _rejected(lambda: Statement.objects.create(speaker=speaker, text="", date=DAY, source=source))
-    _rejected(lambda: Statement.objects.create(speaker=speaker, text="   ", date=DAY, source=source))
+    _rejected(
+        lambda: Statement.objects.create(
+            negotiation=NegotiationFactory(), speaker=speaker, text="", date=DAY, source=source
+        )
+    )
+    _rejected(
+        lambda: Statement.objects.create(
+            negotiation=NegotiationFactory(), speaker=speaker, text="   ", date=DAY, source=source
+        )
+    )
 
 
 def test_unnamed_speaker_needs_the_attribution_as_printed():
     source = SourceFactory()
-    _rejected(lambda: Statement.objects.create(text="Talks advanced slowly.", date=DAY, source=source))
-    Statement.objects.create(text="Talks advanced slowly.", attribution="a US trade official", date=DAY, source=source)
+    _rejected(
+        lambda: Statement.objects.create(
+            negotiation=NegotiationFactory(), text="Talks advanced slowly.", date=DAY, source=source
+        )
+    )
+    Statement.objects.create(
+        negotiation=NegotiationFactory(),
+        text="Talks advanced slowly.",
+        attribution="a US trade official",
+        date=DAY,
+        source=source,
+    )
 
 
 @pytest.mark.parametrize(
@@ -46,14 +69,23 @@ def test_unnamed_speaker_needs_the_attribution_as_printed():
 )
 def test_statement_vocabularies_are_enforced(field, value):
     speaker, source = OfficialFactory(), SourceFactory()
-    _rejected(lambda: Statement.objects.create(speaker=speaker, text="x", date=DAY, source=source, **{field: value}))
+    _rejected(
+        lambda: Statement.objects.create(
+            negotiation=NegotiationFactory(), speaker=speaker, text="x", date=DAY, source=source, **{field: value}
+        )
+    )
 
 
 def test_published_statement_must_carry_its_publication_time():
     speaker, source = OfficialFactory(), SourceFactory()
     _rejected(
         lambda: Statement.objects.create(
-            speaker=speaker, text="x", date=DAY, source=source, state=PublicationState.PUBLISHED
+            negotiation=NegotiationFactory(),
+            speaker=speaker,
+            text="x",
+            date=DAY,
+            source=source,
+            state=PublicationState.PUBLISHED,
         )
     )
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from rounds.models import Milestone, Official, Round
-from tests.factories import MilestoneFactory, PartyFactory, RoundFactory, SourceFactory
+from tests.factories import MilestoneFactory, NegotiationFactory, PartyFactory, RoundFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,18 +18,27 @@ def _rejected(create) -> None:
 
 def test_round_numbers_are_unique():
     round_ = RoundFactory(number=6)
-    _rejected(lambda: Round.objects.create(number=6, slug="other", city="Montreal", host_party=round_.host_party))
+    _rejected(
+        lambda: Round.objects.create(
+            negotiation=NegotiationFactory(), number=6, slug="other", city="Montreal", host_party=round_.host_party
+        )
+    )
 
 
 def test_round_slugs_are_unique():
     round_ = RoundFactory(slug="round-6-montreal")
-    _rejected(lambda: Round.objects.create(number=99, slug="round-6-montreal", city="X", host_party=round_.host_party))
+    _rejected(
+        lambda: Round.objects.create(
+            negotiation=NegotiationFactory(), number=99, slug="round-6-montreal", city="X", host_party=round_.host_party
+        )
+    )
 
 
 def test_round_cannot_end_before_it_starts():
     party = PartyFactory()
     _rejected(
         lambda: Round.objects.create(
+            negotiation=NegotiationFactory(),
             number=1,
             slug="r1",
             city="Washington",
@@ -43,6 +52,7 @@ def test_round_cannot_end_before_it_starts():
 def test_round_may_be_a_single_day_or_have_no_dates_yet():
     party = PartyFactory()
     Round.objects.create(
+        negotiation=NegotiationFactory(),
         number=1,
         slug="r1",
         city="A",
@@ -50,13 +60,17 @@ def test_round_may_be_a_single_day_or_have_no_dates_yet():
         start_date=datetime.date(2018, 1, 1),
         end_date=datetime.date(2018, 1, 1),
     )
-    Round.objects.create(number=2, slug="r2", city="B", host_party=party)
+    Round.objects.create(negotiation=NegotiationFactory(), number=2, slug="r2", city="B", host_party=party)
     assert Round.objects.count() == 2
 
 
 def test_round_status_must_be_known():
     party = PartyFactory()
-    _rejected(lambda: Round.objects.create(number=1, slug="r1", city="A", host_party=party, status="postponed"))
+    _rejected(
+        lambda: Round.objects.create(
+            negotiation=NegotiationFactory(), number=1, slug="r1", city="A", host_party=party, status="postponed"
+        )
+    )
 
 
 def test_official_slugs_are_unique_and_roles_known():

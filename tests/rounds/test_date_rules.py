@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from issues import services
 from rounds.services import record_save
-from tests.factories import OfficialFactory, RoundFactory, SourceFactory
+from tests.factories import NegotiationFactory, OfficialFactory, RoundFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +29,7 @@ def test_a_source_published_in_the_future_is_refused():
 
 def test_a_source_cannot_be_dated_before_a_statement_it_reports():
     source = SourceFactory(published_on=datetime.date(2018, 4, 2))
+    NegotiationFactory()
     services.statement_create(speaker=OfficialFactory(), text="Far apart", date=datetime.date(2018, 4, 2),
                               source=source)  # fmt: skip
     with pytest.raises(ValidationError) as refused:

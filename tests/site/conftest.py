@@ -14,6 +14,7 @@ from rounds.models import Official, Party, Round
 from tests.factories import (
     IssueFactory,
     MilestoneFactory,
+    NegotiationFactory,
     OfficialFactory,
     PartyFactory,
     PositionFactory,
@@ -53,6 +54,7 @@ class Site:
     issues: list[Issue]
     officials: list[Official]
     statements: list[Statement] = field(default_factory=list)
+    review_issues: list[Issue] = field(default_factory=list)
 
 
 def build_site(size: int) -> Site:
@@ -90,4 +92,35 @@ def build_site(size: int) -> Site:
         )
     for _ in range(size):
         MilestoneFactory().issues.set(issues[:2])
-    return Site(parties=parties, rounds=[first, second], issues=issues, officials=officials, statements=statements)
+    first.negotiation.parties.set(parties)
+    # A second, live negotiation of the same size, whose issues continue the first one's.
+    review = NegotiationFactory(slug="review", start_date=datetime.date(2025, 9, 17), status="ongoing")
+    review.parties.set(parties[:2])
+    review_round = RoundFactory(
+        negotiation=review,
+        number=1,
+        host_party=parties[0],
+        start_date=datetime.date(2026, 3, 16),
+        end_date=datetime.date(2026, 3, 20),
+    )
+    review_round.parties.set(parties[:2])
+    review_issues = [IssueFactory(negotiation=review, continues=issue) for issue in issues]
+    for i, issue in enumerate(review_issues):
+        StatusAssessmentFactory(issue=issue, round=review_round, date=review_round.end_date, status="far_apart")
+        PositionFactory(issue=issue, party=parties[0], round=review_round, date=review_round.end_date)
+        StatementFactory(
+            speaker=officials[i],
+            round=review_round,
+            date=review_round.end_date,
+            issues=[issue],
+            text=f"The review is not a formality, point {i}",
+        )
+        MilestoneFactory(negotiation=review, date=datetime.date(2027, 7, 1)).issues.set([issue])
+    return Site(
+        parties=parties,
+        rounds=[first, second],
+        issues=issues,
+        officials=officials,
+        statements=statements,
+        review_issues=review_issues,
+    )

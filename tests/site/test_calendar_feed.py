@@ -12,18 +12,24 @@ from tests.factories import MilestoneFactory
 pytestmark = pytest.mark.django_db
 
 
-def events(client) -> dict[str, dict]:
-    response = client.get(reverse("rounds:calendar"))
+def events(client, url_name: str = "rounds:calendar") -> dict[str, dict]:
+    response = client.get(reverse(url_name))
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     calendar = Calendar.from_ical(response.content)
     return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
 
 
 def test_the_calendar_has_every_round_and_deadline(client, nafta):
-    found = events(client)
+    found = events(client, "rounds:calendar-all")
     assert len(found) == Round.objects.dated().count() + Milestone.objects.count()  # rounds and every meeting
+
+
+def test_the_first_calendars_address_still_holds_nafta_alone(client, nafta):
+    found = events(client)
+    nafta_rounds = Round.objects.dated().filter(negotiation__slug="nafta")
+    assert len(found) == nafta_rounds.count() + Milestone.objects.filter(negotiation__slug="nafta").count()
     montreal = found["round-round-6-montreal@nafta-tracker"]
-    assert str(montreal["SUMMARY"]) == "NAFTA Round 6, Montreal"
+    assert str(montreal["SUMMARY"]) == "NAFTA 2017-2020: Round 6, Montreal"
     assert montreal.decoded("DTSTART") == datetime.date(2018, 1, 23)
     assert montreal.decoded("DTEND") == datetime.date(2018, 1, 30)  # exclusive end: the 29th is included
     assert "Canada" in str(montreal["LOCATION"])

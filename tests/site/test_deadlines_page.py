@@ -25,7 +25,7 @@ def test_deadlines_are_marked_upcoming_or_past_around_today(client, nafta, on_da
 
 def test_when_every_deadline_has_passed_the_page_says_so(client, nafta, on_day):
     on_day(datetime.date(2026, 11, 27))
-    body = client.get(reverse("rounds:milestone-list")).content.decode()
+    body = client.get(reverse("rounds:negotiation-milestone-list", args=["nafta"])).content.decode()
     assert "No deadline is still ahead" in body
     assert "deadline--upcoming" not in body
     assert "Today, Nov. 27, 2026" in body

@@ -41,7 +41,7 @@ def test_the_language_switcher_keeps_the_reader_on_the_same_page_and_query(clien
 
 
 def test_links_inside_a_french_page_stay_in_french(client, nafta):
-    body = client.get("/fr/issues/").content.decode()
+    body = client.get("/fr/negotiations/nafta/issues/").content.decode()
     assert 'href="/fr/issues/sunset-clause/"' in body
     assert 'href="/fr/rounds/"' in body
 

@@ -21,11 +21,18 @@ def site(request, django_db_setup, django_db_blocker):
 
 
 PAGES = {
-    # freshness, latest round, the signing (are the talks over?), next round, next deadline,
-    # recent deadlines, parties, status counts, issues, their latest positions, statements, their issues
-    "home": (lambda site: "/", 12),
-    # freshness, count, rounds with statement counts
-    "round list": (lambda site: "/rounds/", 3),
+    # freshness, negotiations (the live one leads), latest round, the signing (are the talks over?),
+    # next round, next deadline, recent deadlines, parties, status counts, issues, their latest
+    # positions, statements, their issues
+    "home": (lambda site: "/", 13),
+    # the same for one negotiation, found by its slug instead of listed
+    "negotiation page": (lambda site: "/negotiations/nafta/", 13),
+    # freshness, negotiations
+    "negotiation list": (lambda site: "/negotiations/", 2),
+    # freshness, count, rounds with statement counts, their parties at the table
+    "round list": (lambda site: "/rounds/", 4),
+    # the same, after the negotiation
+    "negotiation round list": (lambda site: "/negotiations/review/rounds/", 5),
     # freshness, round, parties at the table, previous round, next round, assessments with previous
     # status, positions, statements during, their issues, count during, statements after, their issues,
     # assessments after
@@ -33,9 +40,15 @@ PAGES = {
     # freshness, party choices, count, issues, their latest positions, status counts, parties, assessment dates
     "issue list": (lambda site: "/issues/", 8),
     "issue list filtered": (lambda site: f"/issues/?status=far_apart&party={site.parties[0].slug}&as_of=2018-04-01", 8),
-    # freshness, issue, status history, rounds for the chart, positions, statements, their issues,
-    # statement count, related issues, deadlines
-    "issue detail": (lambda site: site.issues[0].get_absolute_url(), 10),
+    # freshness, issue (with its negotiation and what it continues), status history, rounds for the
+    # chart, positions, statements, their issues, statement count, related issues, the issues that
+    # continue it, deadlines
+    "issue detail": (lambda site: site.issues[0].get_absolute_url(), 11),
+    "continuing issue detail": (lambda site: site.review_issues[0].get_absolute_url(), 11),
+    # the issue list's, after the negotiation
+    "negotiation issue list": (lambda site: "/negotiations/review/issues/", 9),
+    # the statement list's, after the negotiation
+    "negotiation statement list": (lambda site: "/negotiations/review/statements/", 9),
     # freshness, four filter choices (parties, officials, issues, rounds), count, statements, their issues
     "statement list": (lambda site: "/statements/", 8),
     "statement search": (lambda site: f"/statements/?q=sunset+clause&party={site.parties[0].slug}&tone=neutral", 8),
@@ -53,14 +66,22 @@ PAGES = {
     "party detail": (lambda site: site.parties[0].get_absolute_url(), 8),
     # freshness, count, milestones, their issues, next deadline, last deadline
     "deadlines": (lambda site: "/deadlines/", 6),
+    # freshness, the negotiation, rounds, milestones
+    "calendar": (lambda site: "/deadlines/nafta-talks.ics", 4),
+    "negotiation calendar": (lambda site: "/negotiations/review/calendar.ics", 4),
     # freshness, rounds, milestones
-    "calendar": (lambda site: "/deadlines/nafta-talks.ics", 3),
+    "calendar of all": (lambda site: "/deadlines/calendar.ics", 3),
+    # freshness, the negotiation, statements, their issues
+    "negotiation atom feed": (lambda site: "/negotiations/review/feed/", 4),
+    # the deadlines', after the negotiation
+    "negotiation deadlines": (lambda site: "/negotiations/review/deadlines/", 7),
     # freshness, statements, their issues
     "atom feed": (lambda site: "/statements/feed/", 3),
     # freshness, issue, statements, their issues
     "issue atom feed": (lambda site: site.issues[0].get_absolute_url() + "feed/", 4),
-    # freshness, rounds, issues, officials, parties, published statements
-    "sitemap": (lambda site: "/sitemap.xml", 6),
+    # freshness, negotiations, their slugs for their lists, rounds, issues, officials, parties,
+    # published statements
+    "sitemap": (lambda site: "/sitemap.xml", 8),
 }
 
 

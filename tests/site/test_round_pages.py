@@ -14,7 +14,10 @@ def test_the_round_list_gives_number_city_dates_host_and_status(client, nafta):
     assert "Round 6" in body and "Montreal" in body
     assert "Jan. 23, 2018" in body and "Jan. 29, 2018" in body
     # Every round and meeting of the record is listed, formal rounds and the others alike.
-    assert body.count('class="round-status round-status--concluded"') == Round.objects.count()
+    assert (
+        body.count('class="round-status round-status--concluded"') == Round.objects.filter(status="concluded").count()
+    )
+    assert body.count('class="round-status round-status--') == Round.objects.count()
     assert "ministerial meeting" in body and "bilateral talks" in body  # each meeting says what kind it was
 
 
