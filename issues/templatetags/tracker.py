@@ -69,12 +69,13 @@ class NavItem:
 
 # Which main section each page belongs to, by URL name.
 _SECTIONS = {
-    "rounds": ("round-list", "round-detail"),
-    "issues": ("issue-list", "issue-detail"),
-    "statements": ("statement-list", "statement-detail", "source-detail"),
+    "negotiations": ("negotiation-list", "negotiation-detail"),
+    "rounds": ("round-list", "round-detail", "negotiation-round-list"),
+    "issues": ("issue-list", "issue-detail", "negotiation-issue-list"),
+    "statements": ("statement-list", "statement-detail", "source-detail", "negotiation-statement-list"),
     "officials": ("official-list", "official-detail"),
     "parties": ("party-list", "party-detail"),
-    "deadlines": ("milestone-list",),
+    "deadlines": ("milestone-list", "negotiation-milestone-list"),
 }
 
 
@@ -87,6 +88,7 @@ def main_nav(context) -> list[NavItem]:
     match = getattr(request, "resolver_match", None)
     url_name = match.url_name if match else None
     labels = {
+        "negotiations": (_("Negotiations"), "rounds:negotiation-list"),
         "rounds": (_("Rounds"), "rounds:round-list"),
         "issues": (_("Issues"), "issues:issue-list"),
         "statements": (_("Statements"), "issues:statement-list"),

@@ -22,7 +22,7 @@ def test_searching_the_statements_highlights_the_words(page: Page, live_site):
 def test_filtering_by_official_and_round_finds_what_lighthizer_said_in_montreal(page: Page, live_site):
     page.goto(f"{live_site}/statements/")
     page.get_by_text("Filter by party, official, issue, round, tone or dates").click()  # <details>, no script
-    page.get_by_label("Official").select_option(label="Robert Lighthizer")
+    page.get_by_label("Official", exact=True).select_option(label="Robert Lighthizer")
     page.get_by_label("Round").select_option(label="Round 6, Montreal")
     page.get_by_role("button", name="Search").click()
     expect(page).to_have_url(re.compile(r"speaker=robert-lighthizer.*round=round-6-montreal"))

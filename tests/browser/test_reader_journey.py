@@ -1,4 +1,5 @@
-"""A reader goes from the home page to a round, an official, a statement's source and an issue."""
+"""A reader goes from the home page to a round, an official, a statement's source and an issue,
+and from the live review's issue back to the NAFTA fight it continues."""
 
 import re
 
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_from_home_to_a_round_an_official_and_a_statement_source(page: Page, live_site):
     page.goto(live_site)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Where the NAFTA talks stand")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Where the talks stand: USMCA joint review, 2026")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Rounds").click()
     page.get_by_role("link", name="Round 6", exact=True).click()
@@ -33,9 +34,11 @@ def test_from_home_to_a_round_an_official_and_a_statement_source(page: Page, liv
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
-def test_from_home_to_what_canada_proposed_on_the_sunset_clause(page: Page, live_site):
+def test_from_home_to_what_canada_proposed_on_the_sunset_clause_in_two_clicks(page: Page, live_site):
     page.goto(live_site)
-    page.locator("section.board").get_by_role("link", name="Sunset clause and periodic review").click()
+    page.locator("section.board").get_by_role("link", name="Extension of the USMCA for a new 16-year term").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Extension of the USMCA")
+    page.locator(".continues").get_by_role("link", name="Sunset clause and periodic review").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sunset clause and periodic review")
     expect(page.get_by_role("img", name="Status of Sunset clause and periodic review over time")).to_be_visible()
     canada = page.locator(".party-positions").filter(has=page.get_by_role("heading", name="Canada"))
