@@ -540,7 +540,10 @@ class RoundQuerySet(models.QuerySet["Round"]):
     def latest_held(self, on: datetime.date | None = None) -> Round | None:
         """The most recent round that has started (under way or concluded)."""
         on = on or today()
-        return self.exclude(status=RoundStatus.CANCELLED).filter(start_date__lte=on).order_by("-start_date").first()
+        # A round still marked scheduled once its day has passed is one no source has yet
+        # confirmed took place: it is not "the latest round".
+        held = self.filter(status__in=[RoundStatus.IN_PROGRESS, RoundStatus.CONCLUDED])
+        return held.filter(start_date__lte=on).order_by("-start_date").first()
 
     def first_held(self, on: datetime.date | None = None) -> Round | None:
         """The earliest meeting that has started by ``on`` (the signing that ended the talks, say)."""

@@ -115,3 +115,11 @@ def test_rounds_number_from_one_in_each_negotiation(nafta):
 def test_the_french_page_names_the_negotiation_in_french(client, nafta, day_in_november_2026):
     page = text_of(client.get("/fr/"))
     assert "Examen conjoint de l'ACEUM" in page or "Examen conjoint de l&#x27;ACEUM" in page
+
+
+def test_a_round_no_source_confirms_is_not_the_latest_round(client, nafta, day_in_november_2026):
+    # The third US-Mexico round was announced for the week of 20 July 2026; nothing on record says it met.
+    page = text_of(client.get(reverse("home")))
+    latest = page.split("Latest round", 1)[1].split("</li>", 1)[0]
+    assert Round.objects.get(slug="jr-round-1-mexico").get_absolute_url() in latest
+    assert Round.objects.get(slug="jr-round-3-mexico").get_absolute_url() not in latest
