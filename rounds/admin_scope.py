@@ -72,13 +72,18 @@ def negotiation_filter(path: str = "negotiation") -> type[admin.SimpleListFilter
 
 
 class NegotiationScopedAutocompleteMixin:
-    """Autocomplete answers (rounds, issues) limited to the negotiation the editor works on."""
+    """Autocomplete answers (rounds, issues) limited to the negotiation the editor works on.
+
+    Except for fields that point across negotiations by design (``unscoped_fields``: an
+    issue ``continues`` one of an earlier negotiation)."""
 
     negotiation_path = "negotiation"
+    unscoped_fields: tuple[str, ...] = ("continues",)
 
     def get_search_results(self, request: HttpRequest, queryset: models.QuerySet, search_term: str):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)  # type: ignore[misc]
         chosen = chosen_negotiation_id(request)
-        if chosen is not None and request.path.endswith("/autocomplete/"):
+        across = request.GET.get("field_name") in self.unscoped_fields
+        if chosen is not None and not across and request.path.endswith("/autocomplete/"):
             queryset = queryset.filter(**{self.negotiation_path: chosen})
         return queryset, may_have_duplicates
