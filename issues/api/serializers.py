@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.validators import ProhibitNullCharactersValidator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -515,12 +516,20 @@ class TombstoneQuerySerializer(serializers.Serializer):
         required=False,
         help_text=_("Only removals at or after this moment (ISO 8601; UTC if no offset)."),
     )
-    cursor = serializers.CharField(
+    cursor = serializers.RegexField(
+        r"^[A-Za-z0-9_-]*$",  # what encode_cursor writes: URL-safe base64 without padding
         required=False,
         allow_blank=True,  # ?cursor= is the first page
         max_length=200,
         help_text=_("Where the page starts: take it from the next link."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A NUL is just one more character no cursor holds: "invalid", like any other, rather
+        # than CharField's own code, which the schema of a query parameter does not list.
+        cursor = self.fields["cursor"]
+        cursor.validators = [v for v in cursor.validators if not isinstance(v, ProhibitNullCharactersValidator)]
 
     def validate_updated_since(self, value):
         try:

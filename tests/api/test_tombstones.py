@@ -226,3 +226,10 @@ def test_the_schema_documents_the_tombstones(schema):
     assert {"type", "updated_since", "cursor", "page_size"} <= names
     assert "page" not in names
     assert {} in operation["security"]
+
+
+@pytest.mark.parametrize("cursor", ["abc\x00def", "not a cursor!"])
+def test_a_cursor_with_characters_no_cursor_holds_is_invalid_as_the_schema_says(api, cursor):
+    response = api.get("/api/v1/tombstones/", {"cursor": cursor})
+    assert response.status_code == 400
+    assert [(error["attr"], error["code"]) for error in response.json()["errors"]] == [("cursor", "invalid")]
