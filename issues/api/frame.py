@@ -22,7 +22,7 @@ from rounds.api.serializers import (
     RoundSummarySerializer,
     SourceSummarySerializer,
 )
-from rounds.models import Milestone, Official, Party, Round, Source
+from rounds.models import Milestone, Negotiation, Official, Party, Round, Source
 
 from .. import selectors
 from ..models import Issue, Statement, StatusAssessment
@@ -142,8 +142,13 @@ class RoundViewSet(ConditionalReadOnlyViewSet):
     lookup_value_regex = SLUG_PATTERN
     serializer_class = RoundSerializer
     filterset_class = frame_filters.RoundFilterSet
-    list_version_tables = (Party, Source)
-    detail_version_fields = ("updated_at", "host_party__updated_at", "source__updated_at")
+    list_version_tables = (Party, Source, Negotiation)
+    detail_version_fields = (
+        "updated_at",
+        "host_party__updated_at",
+        "source__updated_at",
+        "negotiation__updated_at",
+    )
     detail_version_tables = (StatusAssessment, Statement, Issue, Official, Party, Source)
 
     def get_queryset(self):

@@ -35,7 +35,7 @@ from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet, EditableViewSet, domain_errors
 from nafta_tracker.freshness import EPOCH, not_modified, set_validators
 from rounds import services as frame_services
-from rounds.models import Appointment, Official, Party, Round, Source
+from rounds.models import Appointment, Negotiation, Official, Party, Round, Source
 
 from . import csv as csv_serializers
 from . import filters, serializers
@@ -128,9 +128,9 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     csv_serializer_class = csv_serializers.IssueCSVSerializer
     filterset_class = filters.IssueFilterSet
     feed_key = ("last_change", "id")  # last_change: the issue's, its status history's or its positions'
-    list_version_tables = (StatusAssessment, Position, Party, Round, Source)
+    list_version_tables = (StatusAssessment, Position, Party, Round, Source, Negotiation)
     detail_version_fields = ("updated_at", "related__updated_at")
-    detail_version_tables = (StatusAssessment, Position, Party, Round, Source)
+    detail_version_tables = (StatusAssessment, Position, Party, Round, Source, Negotiation)
 
     def get_queryset(self):
         issues = (
@@ -169,7 +169,7 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     update_service = services.statement_update
     update_instance_kwarg = "statement"
     extra_domain_error_codes = {"text": {"duplicate"}}
-    list_version_tables = (Official, Appointment, Party, Round, Source, Issue)
+    list_version_tables = (Official, Appointment, Party, Round, Source, Issue, Negotiation)
     detail_version_fields = (
         "updated_at",
         "speaker__updated_at",
@@ -178,6 +178,7 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
         "round__updated_at",
         "source__updated_at",
         "issues__updated_at",
+        "negotiation__updated_at",
     )
 
     def get_queryset(self):

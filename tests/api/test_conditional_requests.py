@@ -4,7 +4,7 @@ import pytest
 from django.utils.http import http_date
 
 from issues import services
-from tests.factories import IssueFactory, OfficialFactory, StatementFactory, StatusAssessmentFactory
+from tests.factories import IssueFactory, OfficialFactory, RoundFactory, StatementFactory, StatusAssessmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +74,26 @@ def test_an_old_if_modified_since_gets_the_full_answer(api):
     StatementFactory()
     response = api.get("/api/v1/statements/", HTTP_IF_MODIFIED_SINCE=http_date(0))
     assert response.status_code == 200
+
+
+def test_renaming_a_negotiation_changes_the_etags_of_what_shows_its_slug(api, one_negotiation):
+    # Issues, statements and rounds print their negotiation's slug: a client holding an
+    # old ETag must get the new slug, not a 304.
+    round_ = RoundFactory(negotiation=one_negotiation)
+    statement = StatementFactory(issues=[IssueFactory()], round=round_)
+    urls = [
+        "/api/v1/issues/",
+        "/api/v1/statements/",
+        "/api/v1/rounds/",
+        f"/api/v1/statements/{statement.pk}/",
+        f"/api/v1/rounds/{round_.slug}/",
+    ]
+    etags = {url: api.get(url)["ETag"] for url in urls}
+
+    one_negotiation.slug = "renamed-talks"
+    one_negotiation.save()
+
+    for url in urls:
+        response = api.get(url, HTTP_IF_NONE_MATCH=etags[url])
+        assert response.status_code == 200, url
+    assert api.get(f"/api/v1/statements/{statement.pk}/").json()["negotiation"] == "renamed-talks"
