@@ -30,13 +30,19 @@ def _round_event(round_: Round, absolute: Callable[[str], str]) -> Event:
     event.add("dtstamp", round_.updated_at)
     event.add("last-modified", round_.updated_at)
     event.add("dtstart", round_.start_date)
-    event.add("dtend", round_.end_date + ONE_DAY)  # DTEND of an all-day event is exclusive
+    notes = [round_.summary] if round_.summary else []
+    if round_.end_date:
+        event.add("dtend", round_.end_date + ONE_DAY)  # DTEND of an all-day event is exclusive
+    else:
+        # An all-day DTSTART alone is a one-day event (RFC 5545, 3.6.1): the day it opened,
+        # and a note that the sources have not said when it ended, rather than no event at all.
+        notes.append(_("The sources do not give the end date."))
     event.add("summary", _("%(negotiation)s: %(round)s") % {"negotiation": round_.negotiation, "round": round_})
     host = round_.host_party.name if round_.host_party else ""
     location = ", ".join(part for part in (round_.venue, round_.city, host) if part)
     event.add("location", location)
-    if round_.summary:
-        event.add("description", round_.summary)
+    if notes:
+        event.add("description", "\n\n".join(notes))
     event.add("url", absolute(round_.get_absolute_url()))
     event.add("categories", [_("Negotiating round")])
     status = {"cancelled": "CANCELLED", "scheduled": "TENTATIVE"}.get(round_.status, "CONFIRMED")
@@ -85,7 +91,7 @@ def negotiation_calendar(
     calendar.add("x-wr-calname", title)
     calendar.add("x-wr-timezone", "UTC")
     for round_ in rounds:
-        if is_in_range(round_.start_date) and is_in_range(round_.end_date):
+        if is_in_range(round_.start_date) and (round_.end_date is None or is_in_range(round_.end_date)):
             calendar.add_component(_round_event(round_, absolute))
     for milestone in milestones:
         if is_in_range(milestone.date):

@@ -573,8 +573,12 @@ class RoundQuerySet(models.QuerySet["Round"]):
         return self.order_by(F("start_date").asc(nulls_last=True), F("number").asc(nulls_last=True), "pk")
 
     def dated(self) -> RoundQuerySet:
-        """Rounds whose dates are known (the only ones a calendar or a timeline can place)."""
+        """Rounds whose dates are known (the only ones a timeline can place as a span)."""
         return self.filter(start_date__isnull=False, end_date__isnull=False)
+
+    def started_on_known_day(self) -> RoundQuerySet:
+        """Rounds with a start date: a calendar shows them even while the end is unreported."""
+        return self.filter(start_date__isnull=False)
 
 
 class Round(TimeStampedModel):

@@ -21,7 +21,7 @@ FIRST_CALENDAR_NEGOTIATION = "nafta"
 @public_page
 def calendar_ics(request: HttpRequest, negotiation: str | None = None) -> HttpResponse:
     """Rounds and deadlines, of one negotiation or of all, as an iCalendar feed a reader can subscribe to."""
-    rounds = Round.objects.dated().select_related("host_party", "negotiation").order_by("start_date")
+    rounds = Round.objects.started_on_known_day().select_related("host_party", "negotiation").order_by("start_date")
     milestones = Milestone.objects.select_related("party").order_by("date")
     scope = get_object_or_404(Negotiation, slug=negotiation) if negotiation else None
     if scope is not None:
