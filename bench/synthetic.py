@@ -77,11 +77,11 @@ def _create_postgres_database(url: str) -> None:
 def reset() -> None:
     """Delete every domain row (children first: the foreign keys protect their targets)."""
     from issues.models import Issue, Position, Source, Statement, StatusAssessment
-    from rounds.models import Milestone, Official, Party, Round
+    from rounds.models import Milestone, Negotiation, Official, Party, Round
 
     for model in (Statement.issues.through, Statement, Position, StatusAssessment, Milestone):
         model.objects.all().delete()
-    for model in (Issue, Official, Round, Source, Party):
+    for model in (Issue, Official, Round, Negotiation, Source, Party):
         model.objects.all().delete()
 
 
@@ -91,7 +91,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
     from django.utils import timezone
 
     from issues.models import Issue, IssueStatus, Position, PositionKind, Source, Statement, StatusAssessment
-    from rounds.models import Milestone, Official, Party, Round
+    from rounds.models import Milestone, Negotiation, Official, Party, Round
 
     scale = scale or Scale()
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, nothing secret
@@ -144,9 +144,20 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
         )
         done("officials", len(officials))
         first = datetime.date(2017, 8, 16)
+        # Every fact belongs to a negotiation (rounds, issues, statements, milestones): one, as NAFTA's.
+        negotiation = Negotiation.objects.create(
+            slug="syn-talks",
+            name="Synthetic talks",
+            short_name="Synthetic",
+            agreement="North American Free Trade Agreement",
+            start_date=first,
+            status="concluded",
+        )
+        negotiation.parties.set(parties)
         rounds = Round.objects.bulk_create(
             [
                 Round(
+                    negotiation=negotiation,
                     number=i + 1,
                     slug=f"syn-round-{i + 1}",
                     city=rng.choice(["Washington", "Mexico City", "Ottawa", "Montreal"]),
@@ -164,6 +175,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
         issues = Issue.objects.bulk_create(
             [
                 Issue(
+                    negotiation=negotiation,
                     slug=f"syn-issue-{i}",
                     title=f"Issue {i}: {' '.join(rng.choices(WORDS, k=3))}",
                     kind=rng.choice(["chapter", "annex", "topic"]),
@@ -218,6 +230,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
             round_ = rng.choice(rounds)
             unnamed = rng.random() < 0.1
             row = Statement(
+                negotiation=negotiation,
                 speaker=None if unnamed else rng.choice(officials),
                 attribution="a trade official" if unnamed else "",
                 attributed_party=rng.choice(parties) if unnamed else None,
@@ -252,6 +265,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
         milestones = Milestone.objects.bulk_create(
             [
                 Milestone(
+                    negotiation=negotiation,
                     slug=f"syn-milestone-{i}",
                     title=f"Deadline {i}",
                     kind=rng.choice(["deadline", "election", "meeting"]),
