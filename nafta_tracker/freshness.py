@@ -222,10 +222,70 @@ def version_of(
     # COUNT(*) rather than COUNT(id): PostgreSQL answers it from an index alone (3x faster on 100,000 rows).
     rows = Count("pk", distinct=True) if distinct else Count("*")
     result = queryset.order_by().aggregate(rows=rows, last=Greatest(*latest))
-    last = result["last"] or EPOCH
+    return result["rows"], _aware(result["last"])
+
+
+def list_version_of(
+    model: type[models.Model], *, tables: Iterable[type[models.Model]] = (), public: bool = True
+) -> datetime.datetime:
+    """The latest change of a list of ``model`` rows, whatever its filters: one query of index lookups.
+
+    Unlike ``version_of`` it does not count the rows, which costs a scan of every matching
+    row (7 ms at 100,000 statements, ten times that at a million) and is what kept a 304
+    from being cheap. It need not: every way a row can enter, leave or change in a list
+    moves a timestamp read here. A new or edited row moves its table's latest change
+    (``tables`` must include ``model``), a withdrawn one its ``public_changed_at``, a
+    deleted one its history, and a change in a related row that a filter looks through
+    moves that row's table, which the caller lists in ``tables``. The SQL depends only on
+    the arguments, so it is written once per process (building it with the ORM took
+    longer than a 304 may).
+    """
+    sql = _list_version_sql(connection.vendor, model, tuple(tables), public)
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        (value,) = cursor.fetchone()
+    if isinstance(value, str):  # SQLite returns MAX() over a UNION as text
+        value = datetime.datetime.fromisoformat(value)
+    return _aware(value)
+
+
+@cache
+def _list_version_sql(
+    vendor: str, model: type[models.Model], tables: tuple[type[models.Model], ...], public: bool
+) -> str:
+    # Only table and column names from the models go in, quoted by the backend: no user input.
+    # Each part is an index walk to the newest row (ORDER BY ... LIMIT 1); MAX over the union
+    # ignores the NULL of an empty table on both databases.
+    quote = connection.ops.quote_name
+
+    def newest(table: str, column: str, where: str = "") -> str:
+        condition = f"{quote(column)} IS NOT NULL" + (f" AND {where}" if where else "")
+        return (
+            f"SELECT (SELECT {quote(column)} FROM {quote(table)} WHERE {condition} "  # noqa: S608
+            f"ORDER BY {quote(column)} DESC LIMIT 1) AS changed"
+        )
+
+    parts = []
+    for table in tables:
+        column = "public_changed_at" if public and _has_field(table, "public_changed_at") else "updated_at"
+        parts.append(newest(table._meta.db_table, column))
+    # A deleted row leaves no updated_at behind, but its history keeps a row for the deletion.
+    # For the public only versions that were published count (a draft's removal changes nothing
+    # they saw); sources, public only while something public cites them, cannot be deleted
+    # meanwhile, so their history adds nothing public.
+    history = getattr(model, "history", None)
+    skip = public and not _has_field(model, "state") and _has_field(model, "public_changed_at")
+    if history is not None and not skip:
+        published_only = f"{quote('state')} = 'published'" if public and _has_field(model, "state") else ""
+        parts.append(newest(history.model._meta.db_table, "history_date", published_only))
+    return "SELECT MAX(changed) FROM (" + " UNION ALL ".join(parts) + ") AS changes"  # noqa: S608
+
+
+def _aware(value: datetime.datetime | None) -> datetime.datetime:
+    last = value or EPOCH
     if timezone.is_naive(last):  # SQLite hands back what Greatest() compared as text
         last = timezone.make_aware(last, datetime.UTC)
-    return result["rows"], last
+    return last
 
 
 def make_etag(

@@ -140,6 +140,7 @@ class MilestoneSerializer(serializers.ModelSerializer):
 class RoundViewSet(ConditionalReadOnlyViewSet):
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
+    model = Round
     serializer_class = RoundSerializer
     filterset_class = frame_filters.RoundFilterSet
     list_version_tables = (Party, Source, Negotiation)
@@ -168,6 +169,7 @@ class RoundViewSet(ConditionalReadOnlyViewSet):
 class MilestoneViewSet(ConditionalReadOnlyViewSet):
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
+    model = Milestone
     serializer_class = MilestoneSerializer
     filterset_class = frame_filters.MilestoneFilterSet
     list_version_tables = (Party, Round, Issue, Official, Source)

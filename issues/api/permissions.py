@@ -1,6 +1,7 @@
 """Who may see what through the API.
 
-Writes are guarded by DRF's ``DjangoModelPermissionsOrAnonReadOnly`` (settings):
+Writes are guarded by DRF's ``DjangoModelPermissionsOrAnonReadOnly`` (settings, through
+``nafta_tracker.api.permissions``):
 anonymous clients read, editors with the model's add/change permission write. Drafts
 are a read question: only someone who may change a model sees its drafts, so an editor
 can read back what they just saved; everyone else sees published rows only.

@@ -20,7 +20,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -29,6 +29,7 @@ from rest_framework.utils.urls import replace_query_param
 from issues import selectors, services
 from issues.models import Issue, Position, PublicationState, Statement, StatusAssessment
 from nafta_tracker.api.feed import CURSOR_PARAM, decode_cursor, encode_cursor, settle_cutoff
+from nafta_tracker.api.json import FastJSONRenderer
 from nafta_tracker.api.pagination import FeedPagination
 from nafta_tracker.api.renderers import CSVRenderer
 from nafta_tracker.api.serializers import SLUG_PATTERN
@@ -41,7 +42,7 @@ from . import csv as csv_serializers
 from . import filters, serializers
 from .permissions import sees_drafts
 
-CSV_RENDERERS = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
+CSV_RENDERERS = [FastJSONRenderer, BrowsableAPIRenderer, CSVRenderer]
 IF_MATCH = OpenApiParameter(
     "If-Match",
     OpenApiTypes.STR,
@@ -91,7 +92,7 @@ class CSVMixin:
         # Errors stay JSON even when CSV was asked for: a client can read them, a spreadsheet cannot.
         renderer = getattr(request, "accepted_renderer", None)
         if getattr(response, "exception", False) and renderer is not None and renderer.format == "csv":
-            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+            request.accepted_renderer, request.accepted_media_type = FastJSONRenderer(), FastJSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)
 
 
@@ -124,6 +125,7 @@ class PublishableMixin:
 class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
+    model = Issue
     serializer_class = serializers.IssueSerializer
     csv_serializer_class = csv_serializers.IssueCSVSerializer
     filterset_class = filters.IssueFilterSet
@@ -307,6 +309,7 @@ class SourceViewSet(EditableViewSet):
 
     # That docstring describes the operations in the API schema; the rule is SourceQuerySet.public.
 
+    model = Source
     serializer_class = serializers.SourceSerializer
     write_serializer_class = serializers.SourceInputSerializer
     filterset_class = filters.SourceFilterSet

@@ -21,6 +21,7 @@ class PartyViewSet(ConditionalReadOnlyViewSet):
     queryset = Party.objects.all()
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
+    model = Party
     serializer_class = serializers.PartySerializer
 
 
@@ -32,6 +33,7 @@ class OfficialViewSet(ConditionalReadOnlyViewSet):
     queryset = Official.objects.select_related("party", "source")
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
+    model = Official
     serializer_class = serializers.OfficialSerializer
     filterset_class = filters.OfficialFilterSet
     list_version_tables = (Party, Source)
@@ -61,6 +63,7 @@ class NegotiationViewSet(ConditionalReadOnlyViewSet):
     queryset = Negotiation.objects.select_related("source").prefetch_related("parties").live_first()
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
+    model = Negotiation
     serializer_class = serializers.NegotiationSerializer
     list_version_tables = (Party, Source)
     detail_version_fields = ("updated_at", "source__updated_at")

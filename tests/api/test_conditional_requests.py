@@ -4,6 +4,7 @@ import pytest
 from django.utils.http import http_date
 
 from issues import services
+from issues.models import Statement
 from tests.factories import IssueFactory, OfficialFactory, RoundFactory, StatementFactory, StatusAssessmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +98,24 @@ def test_renaming_a_negotiation_changes_the_etags_of_what_shows_its_slug(api, on
         response = api.get(url, HTTP_IF_NONE_MATCH=etags[url])
         assert response.status_code == 200, url
     assert api.get(f"/api/v1/statements/{statement.pk}/").json()["negotiation"] == "renamed-talks"
+
+
+@pytest.mark.parametrize("url", ["/api/v1/statements/", "/api/v1/statements/?kind=quote"])
+def test_a_list_changes_when_a_row_leaves_it(api, editor_api, url):
+    # A list's validators are timestamps, not a count of its rows: a row withdrawn or deleted
+    # leaves no newer row behind, so what must move is its public change time or its history.
+    issue = IssueFactory()
+    withdrawn, deleted = StatementFactory(kind="quote", issues=[issue]), StatementFactory(kind="quote", issues=[issue])
+    before = api.get(url)
+
+    editor = editor_api.get(f"/api/v1/statements/{withdrawn.pk}/")
+    editor_api.patch(
+        f"/api/v1/statements/{withdrawn.pk}/", {"state": "draft"}, format="json", HTTP_IF_MATCH=editor["ETag"]
+    )
+    after_withdrawal = api.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after_withdrawal.status_code == 200
+
+    Statement.objects.get(pk=deleted.pk).delete()
+    after_deletion = api.get(url, HTTP_IF_NONE_MATCH=after_withdrawal["ETag"])
+    assert after_deletion.status_code == 200
+    assert [before.json()["count"], after_withdrawal.json()["count"], after_deletion.json()["count"]] == [2, 1, 0]
