@@ -89,7 +89,9 @@ restore: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py restore $(FILE) $(if $(filter 1,$(REPLACE)),--replace)
 
-# Builds the synthetic data set on first use (about a minute), then times the API.
+# Builds the synthetic data sets on first use (10,000, 100,000 and 1,000,000 statements, one
+# database each: about five minutes once), then times the API at each size.
+BENCH_ARGS ?= --sizes 10000,100000,1000000
 bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nafta_bench
 bench: install
 	$(PY) -m bench.api $(BENCH_ARGS)

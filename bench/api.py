@@ -1,14 +1,18 @@
 """API benchmark: median latency and queries per request, next to the raw-SQL floor.
 
-    make bench            (DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/nafta_bench)
-    python -m bench.api [--runs 30] [--rebuild]
+    make bench            (10,000, 100,000 and 1,000,000 statements; databases nafta_bench_<size>)
+    python -m bench.api [--runs 30] [--rebuild] [--statements 100000 | --sizes 10000,100000,1000000]
 
-Builds the synthetic data set (bench/synthetic.py) when the database holds fewer
-statements than it should. For each endpoint it times the full Django stack
+Builds the synthetic data set (bench/synthetic.py) when the database does not hold
+the number of statements asked for (1,000,000 take about four minutes, once). With
+``--sizes`` each size runs in its own process and database, and a last table puts
+each endpoint's time at every size side by side: lists, details and 304s should stay
+flat as the data grows. For each endpoint it times the full Django stack
 in-process (middleware, DRF, serializers, rendering; no network), then the
 "floor": the same rows fetched with one hand-written SQL query and dumped to JSON
 with the standard library. The ratio says how much the framework costs on top of
-the database. PostgreSQL only (the floor queries use its JSON functions).
+the database; "target" says whether it is within 2x of the floor (or within 1 ms
+where the floor is under 1 ms). PostgreSQL only (the floor queries use its JSON functions).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -142,12 +147,19 @@ def floor(sql: str, params: tuple = ()) -> Callable[[], str]:
     return run
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="API benchmark against the raw-SQL floor.")
-    parser.add_argument("--runs", type=int, default=30, help="timed requests per endpoint (median reported)")
-    parser.add_argument("--rebuild", action="store_true", help="rebuild the synthetic data set first")
-    args = parser.parse_args(argv)
+def target_met(api_ms: float, floor_ms: float) -> bool:
+    """Issue 15's target: within 2x of the floor, or within 1 ms of it where the floor is under 1 ms."""
+    return api_ms <= 2 * floor_ms or (floor_ms < 1 and api_ms <= floor_ms + 1)
 
+
+def database_for(size: int) -> str:
+    """The database holding ``size`` statements: one per size, each built once and kept."""
+    base = os.environ["DATABASE_URL"]
+    head, _, name = base.rpartition("/")
+    return f"{head}/{name.split('?')[0]}_{size}"
+
+
+def measure(args: argparse.Namespace) -> list[dict]:
     synthetic._setup_django()
     from django.db import connection
     from django.test import Client
@@ -156,9 +168,9 @@ def main(argv: list[str] | None = None) -> None:
 
     if connection.vendor != "postgresql":
         sys.exit("bench.api needs PostgreSQL: set DATABASE_URL (default postgres://…/nafta_bench).")
-    if args.rebuild or Statement.objects.count() < synthetic.Scale.statements:
+    if args.rebuild or Statement.objects.count() != args.statements:
         synthetic.reset()
-        synthetic.build()
+        synthetic.build(synthetic.Scale(statements=args.statements), log=lambda line: print(line, file=sys.stderr))
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
 
@@ -235,11 +247,7 @@ def main(argv: list[str] | None = None) -> None:
         ),
     ]
 
-    print(f"median of {args.runs} requests each; the machine's load average was {os.getloadavg()[0]:.1f}")
-    print(
-        f"{'endpoint':34} {'status':>6} {'queries':>7} {'API ms':>8} {'floor ms':>9} {'ratio':>6}"
-        f" {'API best':>9} {'floor best':>10} {'ratio':>6}"
-    )
+    results = []
     for label, url, headers, floor_run in cases:
         queries: list[str] = []
 
@@ -252,10 +260,80 @@ def main(argv: list[str] | None = None) -> None:
             response = client.get(url, **headers)
         api, api_best = timings_ms(lambda url=url, headers=headers: client.get(url, **headers), args.runs)
         base, base_best = timings_ms(floor_run, args.runs)
-        print(
-            f"{label:34} {response.status_code:>6} {len(queries):>7} {api:>8.1f} {base:>9.1f} {api / base:>5.1f}×"
-            f" {api_best:>9.1f} {base_best:>10.1f} {api_best / base_best:>5.1f}×"
+        results.append(
+            {
+                "label": label,
+                "status": response.status_code,
+                "queries": len(queries),
+                "api": api,
+                "floor": base,
+                "api_best": api_best,
+                "floor_best": base_best,
+            }
         )
+    return results
+
+
+def print_one(results: list[dict], runs: int) -> None:
+    print(f"median of {runs} requests each; the machine's load average was {os.getloadavg()[0]:.1f}")
+    print(
+        f"{'endpoint':34} {'status':>6} {'queries':>7} {'API ms':>8} {'floor ms':>9} {'ratio':>6}"
+        f" {'API best':>9} {'floor best':>10} {'ratio':>6} {'target':>7}"
+    )
+    for r in results:
+        print(
+            f"{r['label']:34} {r['status']:>6} {r['queries']:>7} {r['api']:>8.1f} {r['floor']:>9.1f}"
+            f" {r['api'] / r['floor']:>5.1f}× {r['api_best']:>9.1f} {r['floor_best']:>10.1f}"
+            f" {r['api_best'] / r['floor_best']:>5.1f}× {'met' if target_met(r['api'], r['floor']) else 'over':>7}"
+        )
+
+
+def print_sizes(by_size: dict[int, list[dict]], runs: int) -> None:
+    sizes = sorted(by_size)
+    print(f"\nmedian of {runs} requests each, API ms / floor ms at each number of statements")
+    print(f"{'endpoint':34} " + " ".join(f"{size:>22,}" for size in sizes))
+    labels = [r["label"] for r in by_size[sizes[0]]]
+    for i, label in enumerate(labels):
+        cells = []
+        for size in sizes:
+            r = by_size[size][i]
+            cells.append(f"{r['api']:>8.1f} / {r['floor']:>6.1f} {r['api'] / r['floor']:>4.1f}×")
+        print(f"{label:34} " + " ".join(f"{cell:>22}" for cell in cells))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="API benchmark against the raw-SQL floor.")
+    parser.add_argument("--runs", type=int, default=30, help="timed requests per endpoint (median reported)")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the synthetic data set first")
+    parser.add_argument("--statements", type=int, default=synthetic.Scale.statements, help="size of the data set")
+    parser.add_argument(
+        "--sizes",
+        default="",
+        help="comma-separated data set sizes, e.g. 10000,100000,1000000: each in its own database "
+        "(DATABASE_URL's name + _<size>, built on first use), then one table of every size",
+    )
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # a child run of --sizes
+    args = parser.parse_args(argv)
+
+    if not args.sizes:
+        results = measure(args)
+        if args.json:
+            print(json.dumps(results))
+        else:
+            print_one(results, args.runs)
+        return
+
+    by_size = {}
+    for size in (int(part.replace("_", "")) for part in args.sizes.split(",")):
+        print(f"--- {size:,} statements ({database_for(size)})", flush=True)
+        command = [sys.executable, "-m", "bench.api", "--json", "--runs", str(args.runs), "--statements", str(size)]
+        if args.rebuild:
+            command.append("--rebuild")
+        env = {**os.environ, "DATABASE_URL": database_for(size)}
+        done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)  # noqa: S603
+        by_size[size] = json.loads(done.stdout.strip().splitlines()[-1])
+        print_one(by_size[size], args.runs)
+    print_sizes(by_size, args.runs)
 
 
 if __name__ == "__main__":
