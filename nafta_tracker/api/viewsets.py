@@ -79,6 +79,8 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             queryset, tables=(queryset.model, *self.list_version_tables), public=not self.sees_drafts()
         )
         etag = make_etag(request, rows=rows, last=last, sees_drafts=self.sees_drafts(), whole_url=True)
+        if self.paginator is not None and hasattr(self.paginator, "check_request"):
+            self.paginator.check_request(request, self, rows)  # a bad page is a 400 or 404, never a 304
         if (cached := not_modified(request, etag, last)) is not None:
             return cached
         self.known_count = rows
