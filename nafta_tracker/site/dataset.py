@@ -12,7 +12,8 @@ Built on the first request after a public change (or of the day: milestones coun
 left) and kept in the cache under the state it was built from: the latest public change
 (``nafta_tracker.freshness.public_data_changed_at``), today's date and the build, as the
 pages' ETag. Repeated downloads are served from the cache; publishing makes the next
-request build it afresh, and every app server agrees on its ETag. Labels are English whatever the request's language: one URL, one file.
+request build it afresh, and every app server agrees on its ETag. Labels are English
+whatever the request's language: one URL, one file.
 """
 
 from __future__ import annotations
