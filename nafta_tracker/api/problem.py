@@ -32,11 +32,20 @@ def title_of(status: int) -> str:
         return "Error"
 
 
+def detail_of(errors: list[dict]) -> str:
+    """One sentence per error, named by its field when it has one: ``errors`` says the same, for programs."""
+    return " ".join(f"{e['attr']}: {e['detail']}" if e.get("attr") else e["detail"] for e in errors)
+
+
 class ProblemFormatter(ExceptionFormatter):
     def format_error_response(self, error_response: ErrorResponse) -> Any:
         body = asdict(error_response)
         status = self.exc.status_code
         errors = body["errors"]
-        # One sentence per error, named by its field when it has one: ``errors`` says the same, for programs.
-        detail = " ".join(f"{e['attr']}: {e['detail']}" if e["attr"] else e["detail"] for e in errors)
-        return {"type": body["type"], "title": title_of(status), "status": status, "detail": detail, "errors": errors}
+        return {
+            "type": body["type"],
+            "title": title_of(status),
+            "status": status,
+            "detail": detail_of(errors),
+            "errors": errors,
+        }

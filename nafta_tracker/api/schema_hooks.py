@@ -27,7 +27,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from nafta_tracker.api.problem import title_of
+from nafta_tracker.api.problem import detail_of, title_of
 
 PROBLEM = "Problem"
 REF = "#/components/schemas/"
@@ -193,7 +193,7 @@ def _problem_example(value: Any, status: int) -> Any:
     if not isinstance(value, dict) or "errors" not in value:
         return value
     errors = value["errors"]
-    detail = " ".join(f"{e['attr']}: {e['detail']}" if e.get("attr") else e["detail"] for e in errors)
+    detail = detail_of(errors)
     return {"type": value["type"], "title": title_of(status), "status": status, "detail": detail, "errors": errors}
 
 
