@@ -340,7 +340,8 @@ REST_FRAMEWORK = {
     # Throttle by the client's address as PROXY_COUNT says (0: REMOTE_ADDR only). Left unset,
     # DRF keys on the whole X-Forwarded-For, which a client can change on every request.
     "NUM_PROXIES": PROXY_COUNT,
-    # Errors: one JSON shape for every 4xx/5xx ({"type", "errors": [{"code", "detail", "attr"}]}).
+    # Errors: one JSON shape for every 4xx/5xx, RFC 9457 problem details with today's errors list
+    # ({"type", "title", "status", "detail", "errors": [{"code", "detail", "attr"}]}).
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
 }
 API_MAX_PAGE_SIZE = 500
@@ -377,6 +378,8 @@ DRF_STANDARDIZED_ERRORS = {
         "428": "nafta_tracker.api.schema.ErrorResponse428Serializer",
     },
     "EXCEPTION_HANDLER_CLASS": "nafta_tracker.api.body_errors.APIExceptionHandler",
+    # RFC 9457's title, status and detail beside type and errors (nafta_tracker/api/problem.py).
+    "EXCEPTION_FORMATTER_CLASS": "nafta_tracker.api.problem.ProblemFormatter",
 }
 
 # OpenAPI schema (drf-spectacular): enums named once, instead of once per endpoint.
@@ -434,7 +437,13 @@ SPECTACULAR_SETTINGS = {
         # Issue.Kind is nested in the model: no import path, so its choices are spelled out.
         "IssueKindEnum": [("chapter", "Chapter"), ("annex", "Annex"), ("topic", "Topic")],
     },
-    "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
+        # One Problem error type, validators and page headers, CSV as text (nafta_tracker/api/schema_hooks.py).
+        "nafta_tracker.api.schema_hooks.postprocess",
+    ],
+    # Relative: the API is served from the same host as the schema, whichever host that is.
+    "SERVERS": [{"url": "/"}],
 }
 
 # ----------------------------------------------------------------------------- cache and sessions

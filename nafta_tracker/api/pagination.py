@@ -12,13 +12,13 @@ import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -74,6 +74,31 @@ class PageNumberPagination(pagination.PageNumberPagination):
             )
         return size
 
+    def check_request(self, request: Request, view, count: int) -> None:
+        """Refuse a malformed or past-the-end page before any 304 (the list holds ``count`` rows).
+
+        RFC 9110 (13.2.1): preconditions are ignored when the request would fail without them,
+        so ``If-None-Match: *`` with ``?page=true`` is a 400, not a 304. Costs no query.
+        """
+        self.get_page_size(request)
+        if getattr(view, "in_feed_mode", lambda: False)():
+            if self.page_query_param in request.query_params:
+                raise ValidationError(
+                    {self.page_query_param: [_("A feed (ordering=updated_at) is paged by its next link, not by page.")]}
+                )
+            return
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None:
+            return
+        if raw not in self.last_page_strings and whole_number(raw) is None:
+            raise ValidationError({self.page_query_param: [_("Enter a page number of 1 or more.")]})
+        paginator = CountedPaginator([], self.get_page_size(request), known_count=count)
+        number = paginator.num_pages if raw in self.last_page_strings else whole_number(raw)
+        try:
+            paginator.validate_number(number)
+        except InvalidPage as exc:
+            raise NotFound(self.invalid_page_message.format(page_number=raw, message=str(exc))) from exc
+
     def paginate_queryset(self, queryset, request: Request, view=None):
         self.feed_key = view.feed_key if view is not None and getattr(view, "in_feed_mode", lambda: False)() else None
         if self.feed_key:
@@ -128,6 +153,12 @@ class PageNumberPagination(pagination.PageNumberPagination):
                 }
             )
         return parameters
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        # next and previous are always there, null at either end (DRF's schema leaves them optional).
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["required"] = ["count", "next", "previous", "results"]
+        return paginated
 
     def get_paginated_response(self, data) -> Response:
         if self.feed_key:

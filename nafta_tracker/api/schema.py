@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 from drf_standardized_errors.openapi_serializers import ClientErrorEnum
 from rest_framework import permissions, serializers
@@ -48,6 +49,19 @@ class ErrorResponse412Serializer(serializers.Serializer):
     errors = Error412Serializer(many=True)
 
 
+class ApiUrlFieldExtension(OpenApiSerializerFieldExtension):
+    """An object's own URL (``source="*"``) is always there; a related object's may be null."""
+
+    target_class = "nafta_tracker.api.serializers.ApiUrlField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction) -> dict:
+        schema = {"type": "string", "format": "uri"}
+        if self.target.source != "*":
+            schema["nullable"] = True
+        return schema
+
+
 RATE_LIMIT_HEADERS = {
     "RateLimit-Limit": _("Requests allowed per window (the throttle rate of this client)."),
     "RateLimit-Remaining": _("Requests the window still allows now; 0 on a 429."),
@@ -64,6 +78,17 @@ class AutoSchema(StandardizedErrorsAutoSchema):
             action = getattr(self.view, "action", None)
             return action in getattr(self.view, "if_match_actions", ()) and status_code not in responses
         return super()._should_add_error_response(responses, status_code)
+
+    def _map_basic_serializer(self, serializer, direction):
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "response":
+            # A serializer writes every field it has, blank or not (null where the field allows it):
+            # in an answer every property is present, which a generated client may rely on. Optional
+            # (required=False) describes what a request body may leave out, not an answer.
+            schema["required"] = sorted(schema.get("properties", {}))
+            if not schema["required"]:
+                del schema["required"]
+        return schema
 
     def _get_response_headers_for_code(self, status_code, direction="response") -> dict:
         headers = super()._get_response_headers_for_code(status_code, direction)

@@ -15,7 +15,6 @@ from typing import Any
 from django.db import models
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 # What a slug may hold (Django's SlugField without allow_unicode). Anything else names no object,
@@ -130,13 +129,15 @@ def _lookup(instance: Any, path: str) -> Any:
     return instance
 
 
-@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
 class ApiUrlField(serializers.Field):
     """Absolute URL of an object (``source`` may name a related one, which may be empty: then null).
 
     Resolves the route once per view name instead of calling ``reverse()`` for every
     object: an issue page shows some 1,200 links, and reversing each one cost more
     than all the SQL of the request.
+
+    Its schema (``nafta_tracker.api.schema.ApiUrlFieldExtension``) is nullable only when
+    it names a related object: an object's own URL is never null.
     """
 
     def __init__(
@@ -168,7 +169,6 @@ class ApiUrlField(serializers.Field):
         return absolute(self.context["request"], f"{head}{argument}{tail}{fragment}")
 
 
-@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
 class HtmlUrlField(ApiUrlField):
     """Absolute URL of the object's public page: what its ``get_absolute_url()`` returns.
 

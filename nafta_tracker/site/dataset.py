@@ -8,10 +8,12 @@ CSV as ``?format=csv`` gives it where the resource has a CSV form, else the JSON
 the same protection against spreadsheet formulas. README.md names every file's columns,
 from the serializers' own descriptions, and its row count.
 
-Built on the first request after a public change and kept in the cache under the public
-state it was built from (``nafta_tracker.freshness.public_data_changed_at``, as the pages'
-ETag): publishing makes the next request build it afresh, and every app server agrees on
-its ETag. Labels are English whatever the request's language: one URL, one file.
+Built on the first request after a public change (or of the day: milestones count the days
+left) and kept in the cache under the state it was built from: the latest public change
+(``nafta_tracker.freshness.public_data_changed_at``), today's date and the build, as the
+pages' ETag. Repeated downloads are served from the cache; publishing makes the next
+request build it afresh, and every app server agrees on its ETag. Labels are English
+whatever the request's language: one URL, one file.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.http import HttpRequest, QueryDict
-from django.utils import translation
+from django.utils import timezone, translation
 from rest_framework import serializers
 from rest_framework.request import Request
 
@@ -49,22 +51,28 @@ class Dataset:
     last_modified: datetime.datetime
 
 
-def version() -> tuple[str, datetime.datetime]:
-    """(ETag, Last-Modified) of the data set as it would be built now: one query."""
+def version() -> tuple[str, datetime.datetime, datetime.datetime]:
+    """(ETag, Last-Modified, latest public change) of the data set as it would be built now: one query.
+
+    Today's date (UTC) is part of it, as of every page's validators (``nafta_tracker.freshness``):
+    the milestones' ``days_left`` and ``is_upcoming`` change at midnight with no data changing,
+    and a copy built yesterday must not be served, nor answered with a 304, today.
+    """
     changed = public_data_changed_at() or EPOCH
-    token = "|".join(["dataset", FORMAT_VERSION, changed.isoformat(), build_fingerprint()])
-    return '"' + hashlib.sha256(token.encode()).hexdigest()[:32] + '"', changed
+    midnight = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    token = "|".join(["dataset", FORMAT_VERSION, changed.isoformat(), midnight.date().isoformat(), build_fingerprint()])
+    return '"' + hashlib.sha256(token.encode()).hexdigest()[:32] + '"', max(changed, midnight), changed
 
 
 def dataset(request: HttpRequest, kinds: dict[str, type]) -> Dataset:
-    """The zip for ``kinds`` (name -> viewset), from the cache or built now."""
-    etag, changed = version()
+    """The zip for ``kinds`` (name -> viewset), from the cache or built now (once a day and per public change)."""
+    etag, last_modified, changed = version()
     key = "dataset:" + request.get_host() + ":" + etag.strip('"')  # URLs inside the files name the host
     content = cache.get(key)
     if content is None:
         content = build(request, kinds, changed)
         cache.set(key, content, CACHE_SECONDS)
-    return Dataset(content=content, etag=etag, last_modified=changed)
+    return Dataset(content=content, etag=etag, last_modified=last_modified)
 
 
 def _anonymous(request: HttpRequest) -> Request:

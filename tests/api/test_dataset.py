@@ -137,3 +137,28 @@ def test_a_nested_object_null_in_some_rows_leaves_no_bare_column(api):
 
 def test_the_site_links_to_it(client):
     assert f'href="{URL}"' in client.get("/").content.decode()
+
+
+def test_repeated_downloads_are_built_once_then_again_on_publish_and_at_midnight(api, data, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    from nafta_tracker.site import dataset
+
+    builds = []
+    build = dataset.build
+    monkeypatch.setattr(dataset, "build", lambda *args: builds.append(1) or build(*args))
+    first = api.get(URL)
+    assert api.get(URL).getvalue() == first.getvalue()
+    assert len(builds) == 1
+
+    services.publish(StatementFactory(state="draft", published_at=None))
+    published = api.get(URL)
+    assert (len(builds), published["ETag"] != first["ETag"]) == (2, True)
+
+    # Tomorrow the milestones' days_left differ: a new file, a new ETag, even with no data changed.
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    monkeypatch.setattr(dataset.timezone, "now", lambda: tomorrow)
+    next_day = api.get(URL, HTTP_IF_NONE_MATCH=published["ETag"])
+    assert (next_day.status_code, len(builds)) == (200, 3)

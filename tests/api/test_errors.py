@@ -57,9 +57,14 @@ def test_a_page_past_the_end_is_a_404(api):
 def test_unknown_objects_and_paths_are_a_json_404(api, url):
     response = api.get(url)
     assert response.status_code == 404
+    detail = response.json()["errors"][0]["detail"]
+    # RFC 9457 problem details; type and errors as before title, status and detail were added.
     assert response.json() == {
         "type": "client_error",
-        "errors": [{"code": "not_found", "detail": response.json()["errors"][0]["detail"], "attr": None}],
+        "title": "Not Found",
+        "status": 404,
+        "detail": detail,
+        "errors": [{"code": "not_found", "detail": detail, "attr": None}],
     }
 
 

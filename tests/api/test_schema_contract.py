@@ -24,24 +24,11 @@ LISTS = [
 ]
 
 
-def resolve(schema, node):
-    while "$ref" in node:
-        node = schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
-    return node
-
-
-def documented_errors(schema, path, method):
-    """{attr: {codes}} of the validation errors an operation's 400 documents."""
-    answer = schema["paths"][path][method]["responses"]["400"]["content"]["application/json"]["schema"]
-    variants = resolve(schema, answer)["oneOf"]
-    validation = next(resolve(schema, v) for v in variants if "ValidationError" in v["$ref"])
-    errors = resolve(schema, validation["properties"]["errors"]["items"])
-    documented: dict[str, set[str]] = {}
-    for variant in errors["oneOf"]:
-        error = resolve(schema, variant)
-        for attr in error["properties"]["attr"]["enum"]:
-            documented.setdefault(attr, set()).update(resolve(schema, error["properties"]["code"])["enum"])
-    return documented
+def documented_errors(schema, path, method, status="400"):
+    """{attr: {codes}} of the errors an operation's response documents (its x-error-codes)."""
+    response = schema["paths"][path][method]["responses"][status]
+    assert response["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Problem"}
+    return {entry["attr"]: set(entry["codes"]) for entry in response["x-error-codes"]}
 
 
 def error_pairs(response):
