@@ -36,7 +36,9 @@ def test_a_position_dated_after_the_typed_publication_date_is_refused_on_its_dat
     errors = errors_of(response)
     assert list(errors) == ["positions-0-date"], errors
     assert "after the source's publication date (2018-03-05)" in errors["positions-0-date"][0]
-    assert not Position.objects.exists() or not Position.objects.filter(summary__startswith="Raise the regional").exists()
+    assert (
+        not Position.objects.exists() or not Position.objects.filter(summary__startswith="Raise the regional").exists()
+    )
 
 
 def test_facts_dated_on_the_typed_publication_date_are_accepted(client, editor, people):  # noqa: F811
