@@ -63,30 +63,34 @@ class SourceStatementInline(EditorInlineMixin, admin.StackedInline):
     inline_prefetch_related = ("issues",)
 
 
-class SourcePositionInline(EditorInlineMixin, admin.TabularInline):
+# Stacked, not tabular: a table of eight columns with autocompletes was 882 px wider than a
+# 1366 px laptop and its cells had no labels (screen readers read "combobox, blank").
+
+
+class SourcePositionInline(EditorInlineMixin, admin.StackedInline):
     """Each party's stance the article reports."""
 
     model = Position
     form = PositionAdminForm
-    fields = ("issue", "party", "kind", "summary", "date", "date_precision", "round", "state")
+    fields = (("issue", "party", "kind"), "summary", ("date", "date_precision", "round"), "state")
     readonly_fields = ("state",)
     autocomplete_fields = ("issue", "round")
     inline_select_related = ("issue", "party", "round")
 
 
-class IssueStatusInline(EditorInlineMixin, admin.TabularInline):
+class IssueStatusInline(EditorInlineMixin, admin.StackedInline):
     model = StatusAssessment
     form = StatusAssessmentAdminForm
-    fields = ("status", "date", "date_precision", "round", "source", "note", "state")
+    fields = (("status", "date", "date_precision"), ("round", "source"), "note", "state")
     readonly_fields = ("state",)
     autocomplete_fields = ("round", "source")
     inline_select_related = ("issue", "round", "source")
 
 
-class IssuePositionInline(EditorInlineMixin, admin.TabularInline):
+class IssuePositionInline(EditorInlineMixin, admin.StackedInline):
     model = Position
     form = PositionAdminForm
-    fields = ("party", "kind", "summary", "date", "date_precision", "round", "source", "state")
+    fields = (("party", "kind"), "summary", ("date", "date_precision"), ("round", "source"), "state")
     readonly_fields = ("state",)
     autocomplete_fields = ("round", "source")
     inline_select_related = ("issue", "party", "round", "source")
@@ -156,13 +160,13 @@ class LatestStatementsFormSet(StatementInlineFormSet):
         return self._latest
 
 
-class RoundStatementInline(EditorInlineMixin, admin.TabularInline):
+class RoundStatementInline(EditorInlineMixin, admin.StackedInline):
     """Statements made during the round: the latest ones, and room to add more."""
 
     model = Statement
     form = StatementAdminForm
     formset = LatestStatementsFormSet
-    fields = ("speaker", "attribution", "kind", "text", "date", "date_precision", "source", "state")
+    fields = (("speaker", "attribution", "kind"), "text", ("date", "date_precision", "source"), "state")
     readonly_fields = ("state",)
     autocomplete_fields = ("speaker", "source")
     inline_select_related = ("speaker", "source")
@@ -236,7 +240,9 @@ class IssueAdmin(NegotiationScopedAutocompleteMixin, EditorAdmin):
 class StatusAssessmentAdmin(PublishableAdminMixin, EditorAdmin):
     record_service = staticmethod(services.fact_save)
     form = StatusAssessmentAdminForm
-    list_display = ("issue", "status", "when", "round", "source", "state")
+    # "State" first: what an editor looks for in a list is what still waits for review.
+    list_display = ("state", "issue", "status", "when", "round", "source")
+    list_display_links = ("issue",)
     list_filter = (negotiation_filter("issue__negotiation"), "state", "status", "round")
     list_select_related = ("issue", "round", "source")
     search_fields = ("issue__title", "note")
@@ -345,7 +351,8 @@ class StatusAssessmentAdmin(PublishableAdminMixin, EditorAdmin):
 class PositionAdmin(PublishableAdminMixin, EditorAdmin):
     record_service = staticmethod(services.fact_save)
     form = PositionAdminForm
-    list_display = ("issue", "party", "kind", "when", "round", "source", "state")
+    list_display = ("state", "issue", "party", "kind", "when", "round", "source")
+    list_display_links = ("issue",)
     list_filter = (negotiation_filter("issue__negotiation"), "state", "party", "kind", "round")
     list_select_related = ("issue", "party", "round", "source")
     search_fields = ("summary", "issue__title")
@@ -387,7 +394,7 @@ class StatementAdmin(PublishableAdminMixin, ImportExportEditorMixin, EditorAdmin
 
     form = StatementAdminForm
     resource_classes = [StatementResource]
-    list_display = ("short_text", "speaker_display", "kind", "when", "round", "source", "state")
+    list_display = ("state", "short_text", "speaker_display", "kind", "when", "round", "source")
     list_display_links = ("short_text",)
     list_filter = (negotiation_filter(), "state", "kind", "tone", PartyListFilter, "round")
     list_select_related = ("speaker", "round", "source")
@@ -431,7 +438,9 @@ class StatementAdmin(PublishableAdminMixin, ImportExportEditorMixin, EditorAdmin
 
     @admin.display(description=gettext_lazy("text"), ordering="text")
     def short_text(self, obj: Statement) -> str:
-        return Truncator(obj.text).chars(90)
+        """The quote, readable: long enough to recognise (most quotes are shorter), wrapped by
+        static/css/editors.css in a column wide enough to read."""
+        return Truncator(obj.text).chars(240)
 
     @admin.display(description=gettext_lazy("speaker"), ordering="speaker__name")
     def speaker_display(self, obj: Statement) -> str:

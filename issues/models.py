@@ -110,7 +110,10 @@ def check_fact_date(item: Statement | Position | StatusAssessment) -> dict[str, 
     """The date rules of a fact (``rounds.dates.check_reported_date``): not in the future, and,
     for a model ``reported_by_source``, not after the publication of the source that reports it."""
     by_source = getattr(type(item), "reported_by_source", False)
-    published_on = item.source.published_on if by_source and item.source_id is not None else None
+    # A source being added with its facts is not saved yet (no source_id): the inline
+    # formset hands each row the unsaved source, with the publication date typed beside it.
+    has_source = item.source_id is not None or type(item).source.field.is_cached(item)
+    published_on = item.source.published_on if by_source and has_source else None
     return check_reported_date(item.date, published_on=published_on)
 
 

@@ -26,7 +26,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
@@ -470,6 +470,21 @@ class ImportExportEditorMixin(ImportExportModelAdmin):
         ]
         context["ignored_columns"] = resources[0].export_only_columns() if resources else []
         result = context.get("result")
+        if result is not None and result.has_validation_errors():
+            # import-export shows these only in a wide table, each message behind a hover:
+            # said in words too, row and column first, as an editor fixes them in the file.
+            problems = []
+            for row in result.invalid_rows:
+                for field, messages_ in row.error_dict.items():
+                    for message in messages_:
+                        if field == NON_FIELD_ERRORS:
+                            problems.append(_("Row %(line)s: %(problem)s") % {"line": row.number, "problem": message})
+                        else:
+                            problems.append(
+                                _("Row %(row)s, %(field)s: %(problem)s")
+                                % {"row": row.number, "field": field, "problem": message}
+                            )
+            context["validation_problems"] = problems
         if result is None or not result.has_errors():
             return
         problems = []

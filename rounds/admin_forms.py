@@ -307,6 +307,20 @@ class EditorInlineFormSet(BaseInlineFormSet):
         for form in forms_:
             _inner_widget(form.fields[name].widget).known = known
 
+    def _construct_form(self, i: int, **kwargs: Any) -> forms.Form:
+        """Each row holds its parent object itself, not only the parent's id.
+
+        Django sets the row's foreign key to the parent's primary key, which on an add page
+        is None: a row's rules that read the parent (a statement not dated after its
+        source's publication) then had nothing to read, and the save failed later with a
+        500. The parent form has filled the same object with what was typed by the time
+        the rows are validated, so the rules check the values on the page, saved or not.
+        """
+        form = super()._construct_form(i, **kwargs)
+        if not self.save_as_new:
+            setattr(form.instance, self.fk.name, self.instance)
+        return form
+
     def clean(self) -> None:
         super().clean()
         if self.may_delete_published:

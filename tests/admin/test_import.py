@@ -122,6 +122,18 @@ def test_an_invalid_file_shows_each_bad_row_and_field_and_writes_nothing(editor_
     assert Statement.objects.count() == before
 
 
+def test_each_invalid_row_is_told_in_words_by_row_and_column(editor_with_source):
+    preview = upload(editor_with_source, "statement", DATA / "statements-invalid.csv", CSV)
+
+    problems = preview.context["validation_problems"]
+    assert "Row 3, speaker: No official with slug “jean-chretien”." in problems
+    assert "Row 6, issues: No issue with slug “softwood-lumber”." in problems
+    assert [problem.split(",")[0] for problem in problems] == ["Row 2", "Row 3", "Row 4", "Row 5", "Row 6"]
+    page = preview.content.decode()
+    assert "Nothing was imported" in page
+    assert "Row 3, speaker: No official with slug “jean-chretien”." in page
+
+
 def test_an_invalid_row_rolls_back_the_rows_before_it_outside_the_admin_too(nafta):
     SourceResource().import_data(KeyedJSON().create_dataset((EXAMPLES / "sources.json").read_text()))
     dataset = tablib.Dataset().load((DATA / "statements-invalid.csv").read_text(), format="csv")
