@@ -22,6 +22,7 @@ class LanguageLink:
     name: str
     url: str
     current: bool
+    absolute_url: str  # for <link rel="alternate" hreflang>, which search engines want absolute
 
 
 @register.simple_tag(takes_context=True)
@@ -30,10 +31,12 @@ def language_links(context) -> list[LanguageLink]:
     request: HttpRequest | None = context.get("request")
     current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
     path = local_path(request) if request is not None else "/"
-    return [
-        LanguageLink(code=code, name=name, url=translate_url(path, code), current=code == current)
-        for code, name in settings.LANGUAGES
-    ]
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        absolute = request.build_absolute_uri(url) if request is not None else url
+        links.append(LanguageLink(code=code, name=name, url=url, current=code == current, absolute_url=absolute))
+    return links
 
 
 @register.simple_tag(takes_context=True)

@@ -40,6 +40,8 @@ def test_the_chart_says_in_words_what_it_shows(client):
     StatusAssessmentFactory(issue=issue, status="far_apart", date=datetime.date(2018, 3, 28))
     svg = svg_of(client, issue)
     assert 'role="img"' in svg and 'aria-labelledby="chart-title-wide chart-desc-wide"' in svg
+    # An image is one thing to a screen reader: links or focusable parts inside it would be lost.
+    assert "<a " not in svg and "tabindex" not in svg
     assert "Status of Dairy over time" in svg
     assert "Status over time: Far apart on March 28, 2018." in svg
     for label in ("Agreed", "Near agreement", "Progressing", "Under discussion", "Far apart", "Not started", "Dropped"):
