@@ -26,12 +26,16 @@ from .scope import NegotiationScopeMixin
 
 DETAIL_STATEMENTS = 10  # statements shown on a detail page; the rest are one click away, paginated
 STATEMENTS_PER_PAGE = 20
+# A last page of 1-5 items is folded into the one before (23 statements: one page of 23,
+# not 20 + 3): a page holding only a few items reads as a broken list.
+PAGE_ORPHANS = 5
 
 
 @method_decorator(public_page, name="dispatch")
 class IssueListView(NegotiationScopeMixin, ListView):
     template_name = "issues/issue_list.html"
     paginate_by = 50
+    paginate_orphans = PAGE_ORPHANS
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         self.form = IssueFilterForm(request.GET or None)
@@ -121,6 +125,7 @@ class IssueDetailView(DetailView):
 class StatementListView(NegotiationScopeMixin, ListView):
     template_name = "issues/statement_list.html"
     paginate_by = 20
+    paginate_orphans = PAGE_ORPHANS
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         self.form = StatementFilterForm(request.GET or None)
@@ -162,7 +167,7 @@ class SourceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         statements = Statement.objects.published().with_related().filter(source=self.object)
-        page = Paginator(statements, STATEMENTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        page = Paginator(statements, STATEMENTS_PER_PAGE, orphans=PAGE_ORPHANS).get_page(self.request.GET.get("page"))
         context.update(page_obj=page, statements=page.object_list, is_paginated=page.has_other_pages())
         context["positions"] = (
             Position.objects.published().filter(source=self.object).select_related("issue", "party").order_by("date")

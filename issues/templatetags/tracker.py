@@ -111,3 +111,29 @@ def status_label(code: str | None) -> str:
     from issues.models import IssueStatus
 
     return str(IssueStatus(code).label) if code in IssueStatus.values else ""
+
+
+@register.simple_tag
+def statement_runs(statements) -> list:
+    """The statements (newest first) marked for a dense list, without a query more.
+
+    ``date_heading``: the statement's date when it differs from the one before, so the
+    list is grouped under date headings. ``source_run``: on the first of consecutive
+    statements of one source (within a date), how many more follow it; the next ones
+    get ``source_as_above`` and leave the source out, so it is said once.
+    """
+    marked = list(statements)
+    previous = None
+    for statement in marked:
+        new_day = previous is None or statement.display_date != previous.display_date
+        statement.date_heading = statement.display_date if new_day else ""
+        statement.source_as_above = not new_day and statement.source_id == previous.source_id
+        statement.source_run = 0
+        previous = statement
+    first = None
+    for statement in marked:
+        if statement.source_as_above and first is not None:
+            first.source_run += 1
+        else:
+            first = statement
+    return marked
