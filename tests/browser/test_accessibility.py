@@ -64,7 +64,7 @@ def audit(browser: Browser, base_url: str, screen: str, urls: dict[str, str]) ->
         for kind, url in urls.items():
             page.goto(base_url + url)
             page.add_script_tag(path=str(AXE_JS))
-            result = page.evaluate("axe.run(document, %s)" % AXE_OPTIONS)
+            result = page.evaluate(f"axe.run(document, {AXE_OPTIONS})")
             found[kind] = result["violations"]
     finally:
         context.close()
