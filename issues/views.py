@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,7 @@ from .charts import status_timeline
 from .forms import IssueFilterForm, StatementFilterForm
 from .models import Issue, IssueStatus, Position, Source, Statement, StatusAssessment
 from .scope import NegotiationScopeMixin
+from .site_search import search_everything
 
 DETAIL_STATEMENTS = 10  # statements shown on a detail page; the rest are one click away, paginated
 STATEMENTS_PER_PAGE = 20
@@ -145,6 +146,21 @@ class StatementListView(NegotiationScopeMixin, ListView):
         query = self.form.cleaned_data.get("q", "") if self.form.is_bound and self.form.is_valid() else ""
         context.update(form=self.form, query=query)
         return context
+
+
+SEARCH_QUERY_LENGTH = 200  # longer input is cut: no reader types more, and each word costs work
+
+
+@public_page
+def search(request: HttpRequest) -> HttpResponse:
+    """One search box for the whole record: hits grouped by kind, best first, matches highlighted."""
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_LENGTH]
+    groups = search_everything(query) if query else []
+    return render(
+        request,
+        "issues/search.html",
+        {"query": query, "groups": groups, "hit_count": sum(len(group.hits) for group in groups)},
+    )
 
 
 @method_decorator(public_page, name="dispatch")
