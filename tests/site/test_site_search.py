@@ -68,8 +68,7 @@ def test_drafts_never_appear(client):
 def test_text_from_the_database_is_escaped_and_only_matches_are_marked(client):
     StatementFactory(text='<script>alert("x")</script> the lumber tariffs stay')
     body = client.get("/search/", {"q": "lumber"}).content.decode()
-    assert "<script>alert" not in body
-    assert "&lt;script&gt;" in body
+    assert "<script" not in body  # escaped (SQLite), or dropped as a tag by ts_headline (PostgreSQL)
     assert "<mark>lumber</mark>" in body
 
 
