@@ -81,7 +81,9 @@ def reset() -> None:
 
     for model in (Statement.issues.through, Statement, Position, StatusAssessment, Milestone):
         model.objects.all().delete()
-    for model in (Issue, Official, Round, Source, Party):
+    from rounds.models import Negotiation
+
+    for model in (Issue, Official, Round, Source, Party, Negotiation):
         model.objects.all().delete()
 
 
@@ -91,7 +93,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
     from django.utils import timezone
 
     from issues.models import Issue, IssueStatus, Position, PositionKind, Source, Statement, StatusAssessment
-    from rounds.models import Milestone, Official, Party, Round
+    from rounds.models import Milestone, Negotiation, Official, Party, Round
 
     scale = scale or Scale()
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, nothing secret
@@ -143,10 +145,20 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
             batch_size=batch_size,
         )
         done("officials", len(officials))
+        # Every round, issue, statement and milestone belongs to a negotiation (required since 0014).
+        negotiation = Negotiation.objects.create(
+            slug="syn-talks",
+            name="Synthetic talks",
+            short_name="SYN",
+            agreement="Synthetic agreement",
+            start_date=datetime.date(2017, 5, 18),
+            status="concluded",
+        )
         first = datetime.date(2017, 8, 16)
         rounds = Round.objects.bulk_create(
             [
                 Round(
+                    negotiation=negotiation,
                     number=i + 1,
                     slug=f"syn-round-{i + 1}",
                     city=rng.choice(["Washington", "Mexico City", "Ottawa", "Montreal"]),
@@ -164,6 +176,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
         issues = Issue.objects.bulk_create(
             [
                 Issue(
+                    negotiation=negotiation,
                     slug=f"syn-issue-{i}",
                     title=f"Issue {i}: {' '.join(rng.choices(WORDS, k=3))}",
                     kind=rng.choice(["chapter", "annex", "topic"]),
@@ -218,6 +231,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
             round_ = rng.choice(rounds)
             unnamed = rng.random() < 0.1
             row = Statement(
+                negotiation=negotiation,
                 speaker=None if unnamed else rng.choice(officials),
                 attribution="a trade official" if unnamed else "",
                 attributed_party=rng.choice(parties) if unnamed else None,
@@ -252,6 +266,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
         milestones = Milestone.objects.bulk_create(
             [
                 Milestone(
+                    negotiation=negotiation,
                     slug=f"syn-milestone-{i}",
                     title=f"Deadline {i}",
                     kind=rng.choice(["deadline", "election", "meeting"]),
