@@ -52,6 +52,8 @@ def page_types() -> dict[str, str]:
         "party list": reverse("rounds:party-list"),
         "party": reverse("rounds:party-detail", args=["canada"]),
         "deadlines": reverse("rounds:milestone-list"),
+        "search": reverse("issues:search") + "?q=sunset",
+        "search (no hit)": reverse("issues:search") + "?q=nosuchword",
         "not found": "/no-such-page/",
     }
 
