@@ -14,10 +14,10 @@ Two engines behind one function:
   expression of their GIN index (``statement_search_vector``). One query per kind.
 - SQLite (``make run``, tests): the public rows' words are read (one query per kind) into
   an in-memory FTS5 table with the Porter stemmer, ranked by ``bm25`` (title weighted 10
-  to 1) and highlighted by FTS5; one more query per kind fetches the hits. Building the
-  table per search costs a few milliseconds on the shipped record, and a persistent index
-  (with triggers on six tables and their publication states) would be code the
-  production database does not need.
+  to 1) and highlighted by FTS5; one more query per kind fetches the hits. The whole
+  search takes about 20 ms on the shipped record (about 300 statements; median of 9), and
+  a persistent index (with triggers on six tables and their publication states) would be
+  code the production database does not need. It grows with the data: not for large sets.
 
 Highlights come back between ``HIGHLIGHT_START`` and ``HIGHLIGHT_STOP`` and are escaped
 before ``<mark>`` is added (``issues.search``), so no text from the database is markup.
