@@ -75,7 +75,6 @@ class Point:
     y: float
     code: str
     label: str
-    anchor: str
 
 
 @dataclass
@@ -184,7 +183,6 @@ def status_timeline(
             y=y(a.status),
             code=a.status,
             label=_("%(date)s: %(status)s") % {"date": a.display_date, "status": a.get_status_display()},
-            anchor=f"status-{a.pk}",
         )
         for a in history
     ]

@@ -20,13 +20,14 @@ from rounds.models import Appointment, Milestone, Negotiation, Official, Party, 
 
 from . import selectors
 from .scope import NegotiationScopeMixin
-from .views import DETAIL_STATEMENTS, STATEMENTS_PER_PAGE
+from .views import DETAIL_STATEMENTS, PAGE_ORPHANS, STATEMENTS_PER_PAGE
 
 
 @method_decorator(public_page, name="dispatch")
 class RoundListView(NegotiationScopeMixin, ListView):
     template_name = "rounds/round_list.html"
     paginate_by = 50
+    paginate_orphans = PAGE_ORPHANS
 
     def get_queryset(self):
         rounds = self.scoped(Round.objects.select_related("host_party", "negotiation").prefetch_related("parties"))
@@ -57,10 +58,10 @@ class RoundDetailView(DetailView):
 class OfficialListView(ListView):
     template_name = "rounds/official_list.html"
     paginate_by = 50
+    paginate_orphans = PAGE_ORPHANS
 
     def get_queryset(self):
-        officials = Official.objects.select_related("party")
-        return selectors.officials_with_statement_counts(officials).order_by("party__name", "name")
+        return selectors.officials_negotiators_first(Official.objects.select_related("party"))
 
 
 @method_decorator(public_page, name="dispatch")
@@ -73,7 +74,7 @@ class OfficialDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         statements = selectors.official_statements(self.object)
-        page = Paginator(statements, STATEMENTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        page = Paginator(statements, STATEMENTS_PER_PAGE, orphans=PAGE_ORPHANS).get_page(self.request.GET.get("page"))
         context.update(page_obj=page, statements=page.object_list, is_paginated=page.has_other_pages())
         return context
 
@@ -82,6 +83,7 @@ class OfficialDetailView(DetailView):
 class PartyListView(ListView):
     template_name = "rounds/party_list.html"
     paginate_by = 50
+    paginate_orphans = PAGE_ORPHANS
 
     def get_queryset(self):
         return Party.objects.order_by("name").prefetch_related("officials")
@@ -103,6 +105,7 @@ class MilestoneListView(NegotiationScopeMixin, ListView):
     template_name = "rounds/milestone_list.html"
     # A timeline with "today" marked in it: one page holds the whole record (64 dates in 2017-2026).
     paginate_by = 200
+    paginate_orphans = PAGE_ORPHANS
 
     def get_queryset(self):
         milestones = Milestone.objects.select_related("party", "source", "round", "negotiation")

@@ -43,11 +43,12 @@ def highlighted_excerpt(statement: Any, query: str) -> SafeString:
         return mark_safe(escape(text))  # noqa: S308 - escaped just above
     headline = getattr(statement, "search_headline", None)
     if headline is not None:
-        return _from_headline(text, headline)
+        return from_headline(text, headline)
     return _highlight_words(text, query.split())
 
 
-def _from_headline(text: str, headline: str) -> SafeString:
+def from_headline(text: str, headline: str) -> SafeString:
+    """A database headline (matches between the markers) as HTML, with an ellipsis where it cuts ``text``."""
     plain = _SENTINELS.sub("", headline).strip()
     marked = _MARKED.sub(r"<mark>\1</mark>", escape(headline.strip()))
     marked = _SENTINELS.sub("", marked)  # an unpaired marker must not leave half a tag

@@ -17,7 +17,16 @@ from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Va
 from django.db.models.functions import Cast
 
 from rounds.dates import add_days
-from rounds.models import Milestone, Negotiation, Official, OfficialQuerySet, Party, Round, RoundQuerySet
+from rounds.models import (
+    Milestone,
+    Negotiation,
+    Official,
+    OfficialQuerySet,
+    OfficialRole,
+    Party,
+    Round,
+    RoundQuerySet,
+)
 from rounds.publishing import PublicationState
 
 from .models import Issue, IssueQuerySet, IssueStatus, Position, PositionKind, Statement, StatusAssessment
@@ -46,6 +55,34 @@ def rounds_with_statement_counts(rounds: RoundQuerySet) -> RoundQuerySet:
 def officials_with_statement_counts(officials: OfficialQuerySet) -> OfficialQuerySet:
     """Annotate ``statement_count``: each official's published statements."""
     return officials.annotate(statement_count=_published_statements())
+
+
+# Who sits at the table first: a reader opening the officials looks for the negotiators,
+# not for the stakeholders quoted once (or never).
+ROLE_ORDER = [
+    OfficialRole.TRADE_REPRESENTATIVE,
+    OfficialRole.MINISTER,
+    OfficialRole.CHIEF_NEGOTIATOR,
+    OfficialRole.HEAD_OF_GOVERNMENT,
+    OfficialRole.OFFICIAL,
+    OfficialRole.STAKEHOLDER,
+]
+
+
+def officials_negotiators_first(officials: OfficialQuerySet) -> OfficialQuerySet:
+    """Officials by party (those of no government last), negotiators and ministers first, then by words said.
+
+    Within a role the most quoted come first, so someone who said nothing on the record
+    ends up at the bottom of their party's list; one query, as before.
+    """
+    rank = Case(
+        *(When(role=role, then=Value(index)) for index, role in enumerate(ROLE_ORDER)),
+        default=Value(len(ROLE_ORDER)),
+        output_field=models.IntegerField(),
+    )
+    return officials_with_statement_counts(officials).order_by(
+        F("party__name").asc(nulls_last=True), rank, "-statement_count", "name"
+    )
 
 
 def rounds_with_outcomes(rounds: RoundQuerySet, statements: int = ROUND_EMBEDDED_STATEMENTS) -> RoundQuerySet:

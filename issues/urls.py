@@ -5,6 +5,7 @@ from . import frame_views, views
 app_name = "issues"
 
 urlpatterns = [
+    path("search/", views.search, name="search"),
     path("issues/", views.IssueListView.as_view(), name="issue-list"),
     path("issues/<slug:slug>/", views.IssueDetailView.as_view(), name="issue-detail"),
     path("issues/<slug:slug>/feed/", views.issue_statements_feed, name="issue-feed"),

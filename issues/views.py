@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -23,15 +23,20 @@ from .charts import status_timeline
 from .forms import IssueFilterForm, StatementFilterForm
 from .models import Issue, IssueStatus, Position, Source, Statement, StatusAssessment
 from .scope import NegotiationScopeMixin
+from .site_search import search_everything
 
 DETAIL_STATEMENTS = 10  # statements shown on a detail page; the rest are one click away, paginated
 STATEMENTS_PER_PAGE = 20
+# A last page of 1-5 items is folded into the one before (23 statements: one page of 23,
+# not 20 + 3): a page holding only a few items reads as a broken list.
+PAGE_ORPHANS = 5
 
 
 @method_decorator(public_page, name="dispatch")
 class IssueListView(NegotiationScopeMixin, ListView):
     template_name = "issues/issue_list.html"
     paginate_by = 50
+    paginate_orphans = PAGE_ORPHANS
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         self.form = IssueFilterForm(request.GET or None)
@@ -121,6 +126,7 @@ class IssueDetailView(DetailView):
 class StatementListView(NegotiationScopeMixin, ListView):
     template_name = "issues/statement_list.html"
     paginate_by = 20
+    paginate_orphans = PAGE_ORPHANS
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         self.form = StatementFilterForm(request.GET or None)
@@ -140,6 +146,21 @@ class StatementListView(NegotiationScopeMixin, ListView):
         query = self.form.cleaned_data.get("q", "") if self.form.is_bound and self.form.is_valid() else ""
         context.update(form=self.form, query=query)
         return context
+
+
+SEARCH_QUERY_LENGTH = 200  # longer input is cut: no reader types more, and each word costs work
+
+
+@public_page
+def search(request: HttpRequest) -> HttpResponse:
+    """One search box for the whole record: hits grouped by kind, best first, matches highlighted."""
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_LENGTH]
+    groups = search_everything(query) if query else []
+    return render(
+        request,
+        "issues/search.html",
+        {"query": query, "groups": groups, "hit_count": sum(len(group.hits) for group in groups)},
+    )
 
 
 @method_decorator(public_page, name="dispatch")
@@ -162,7 +183,7 @@ class SourceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         statements = Statement.objects.published().with_related().filter(source=self.object)
-        page = Paginator(statements, STATEMENTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        page = Paginator(statements, STATEMENTS_PER_PAGE, orphans=PAGE_ORPHANS).get_page(self.request.GET.get("page"))
         context.update(page_obj=page, statements=page.object_list, is_paginated=page.has_other_pages())
         context["positions"] = (
             Position.objects.published().filter(source=self.object).select_related("issue", "party").order_by("date")

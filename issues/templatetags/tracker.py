@@ -22,6 +22,7 @@ class LanguageLink:
     name: str
     url: str
     current: bool
+    absolute_url: str  # for <link rel="alternate" hreflang>, which search engines want absolute
 
 
 @register.simple_tag(takes_context=True)
@@ -30,10 +31,12 @@ def language_links(context) -> list[LanguageLink]:
     request: HttpRequest | None = context.get("request")
     current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
     path = local_path(request) if request is not None else "/"
-    return [
-        LanguageLink(code=code, name=name, url=translate_url(path, code), current=code == current)
-        for code, name in settings.LANGUAGES
-    ]
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        absolute = request.build_absolute_uri(url) if request is not None else url
+        links.append(LanguageLink(code=code, name=name, url=url, current=code == current, absolute_url=absolute))
+    return links
 
 
 @register.simple_tag(takes_context=True)
@@ -108,3 +111,29 @@ def status_label(code: str | None) -> str:
     from issues.models import IssueStatus
 
     return str(IssueStatus(code).label) if code in IssueStatus.values else ""
+
+
+@register.simple_tag
+def statement_runs(statements) -> list:
+    """The statements (newest first) marked for a dense list, without a query more.
+
+    ``date_heading``: the statement's date when it differs from the one before, so the
+    list is grouped under date headings. ``source_run``: on the first of consecutive
+    statements of one source (within a date), how many more follow it; the next ones
+    get ``source_as_above`` and leave the source out, so it is said once.
+    """
+    marked = list(statements)
+    previous = None
+    for statement in marked:
+        new_day = previous is None or statement.display_date != previous.display_date
+        statement.date_heading = statement.display_date if new_day else ""
+        statement.source_as_above = not new_day and statement.source_id == previous.source_id
+        statement.source_run = 0
+        previous = statement
+    first = None
+    for statement in marked:
+        if statement.source_as_above and first is not None:
+            first.source_run += 1
+        else:
+            first = statement
+    return marked

@@ -28,6 +28,7 @@ def public_urls() -> list[str]:
         reverse("rounds:party-list"),
         reverse("rounds:party-detail", args=["canada"]),
         reverse("rounds:milestone-list"),
+        reverse("issues:search") + "?q=sunset+clause",
         "/no-such-page/",
     ]
     return urls + ["/fr" + url for url in urls[:3]] + ["/es" + url for url in urls[:3]]

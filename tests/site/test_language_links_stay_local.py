@@ -8,10 +8,21 @@ pytestmark = pytest.mark.django_db
 
 
 def language_hrefs(body: str) -> list[str]:
-    links = re.findall(r'<link rel="alternate" hreflang="[a-z]+" href="([^"]*)"', body)
+    """The language links' targets as paths; hreflang <link>s must be absolute URLs on this host."""
+    links = re.findall(r'<link rel="alternate" hreflang="[a-z-]+" href="([^"]*)"', body)
     anchors = re.findall(r'<a href="([^"]*)" lang="[a-z]+" hreflang=', body)
     assert links and anchors
-    return links + anchors
+    for link in links:
+        assert link.startswith("http://testserver/"), link
+    return [link.removeprefix("http://testserver") for link in links] + anchors
+
+
+def test_hreflang_links_are_absolute_urls_with_a_default(client):
+    """Search engines ignore relative hreflang alternates (and want an x-default)."""
+    body = client.get("/fr/issues/?page=1").content.decode()
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/issues/?page=1">' in body
+    assert '<link rel="alternate" hreflang="fr" href="http://testserver/fr/issues/?page=1">' in body
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/issues/?page=1">' in body
 
 
 @pytest.mark.parametrize(

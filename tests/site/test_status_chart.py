@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.utils import translation
 
 from issues.models import StatusAssessment
 from tests.factories import IssueFactory, RoundFactory, StatusAssessmentFactory
@@ -39,6 +40,8 @@ def test_the_chart_says_in_words_what_it_shows(client):
     StatusAssessmentFactory(issue=issue, status="far_apart", date=datetime.date(2018, 3, 28))
     svg = svg_of(client, issue)
     assert 'role="img"' in svg and 'aria-labelledby="chart-title-wide chart-desc-wide"' in svg
+    # An image is one thing to a screen reader: links or focusable parts inside it would be lost.
+    assert "<a " not in svg and "tabindex" not in svg
     assert "Status of Dairy over time" in svg
     assert "Status over time: Far apart on March 28, 2018." in svg
     for label in ("Agreed", "Near agreement", "Progressing", "Under discussion", "Far apart", "Not started", "Dropped"):
@@ -97,3 +100,31 @@ def test_the_time_axis_follows_the_issue_and_the_rounds_not_meetings_years_later
     assert "R3" in svg
     assert "Protocol of Amendment signed" not in svg
     assert "2019" not in svg
+
+
+NUMERIC_ATTRIBUTES = re.compile(r'\s(x|y|x1|x2|y1|y2|cx|cy|r|width|height|viewBox|d)="([^"]*)"')
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_every_coordinate_is_a_number_the_browser_can_read_in_every_language(client, language):
+    """French and Spanish write 176,4 for 176.4; in an SVG attribute that breaks the whole chart."""
+    issue = IssueFactory(title="Dairy")
+    RoundFactory(number=1, start_date=datetime.date(2017, 8, 16), end_date=datetime.date(2017, 8, 20))
+    StatusAssessmentFactory(issue=issue, status="under_discussion", date=datetime.date(2017, 8, 29))
+    StatusAssessmentFactory(issue=issue, status="far_apart", date=datetime.date(2018, 3, 28))
+    with translation.override(language):
+        url = issue.get_absolute_url()
+    body = client.get(url).content.decode()
+    assert f'<html lang="{language}">' in body
+    charts = re.findall(r"<svg class=\"status-chart.*?</svg>", body, re.DOTALL)
+    assert len(charts) == 2  # wide and compact
+    for svg in charts:
+        values = NUMERIC_ATTRIBUTES.findall(svg)
+        assert {name for name, _ in values} >= {"x", "cx", "cy", "width", "viewBox", "d"}
+        fractional = 0
+        for name, value in values:
+            numbers = re.sub(r"[MHVLZ]", " ", value).split() if name in ("d", "viewBox") else [value]
+            for number in numbers:
+                assert re.fullmatch(r"-?\d+(\.\d+)?", number), f'{name}="{value}" in {language}'
+                fractional += "." in number
+        assert fractional, "the test data should give fractional coordinates"
