@@ -491,6 +491,9 @@ HTTP_CACHE_PURGE_TIMEOUT = env_int("DJANGO_HTTP_CACHE_PURGE_TIMEOUT", 2, minimum
 # Never shared, whoever asks (prefixes of the request path); the API is, for anonymous clients.
 HTTP_CACHE_EXCLUDED_PATHS = ["/admin/", "/i18n/", "/healthz"]
 
+# bench/load.sh's ceiling: a trivial view at /bench/trivial/ through every middleware. Off by default.
+BENCH_VIEWS = env_bool("DJANGO_BENCH_VIEWS", False)
+
 # ----------------------------------------------------------------------------- logging
 
 LOGGING = {
