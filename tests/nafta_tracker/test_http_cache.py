@@ -7,11 +7,13 @@ The purges go to a small HTTP server in this process standing in for Varnish
 from __future__ import annotations
 
 import datetime
+import io
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
@@ -135,3 +137,14 @@ def test_a_cache_that_is_down_never_fails_the_save(settings, caplog):
     statement.refresh_from_db()
     assert statement.is_published
     assert "Purging 'issues.statement' from the shared cache" in caplog.text
+
+
+def test_purge_command_drops_everything_by_default_and_says_when_a_cache_did_not_answer(fake_cache, settings):
+    call_command("purge_http_cache", stdout=io.StringIO())
+    assert fake_cache == [("PURGE", "all")]
+    call_command("purge_http_cache", "lang:fr", "issues.issue", stdout=io.StringIO())
+    assert fake_cache[-1] == ("PURGE", "issues.issue lang:fr")
+
+    settings.HTTP_CACHE_PURGE_URLS = [*settings.HTTP_CACHE_PURGE_URLS, f"http://127.0.0.1:{free_port()}/"]
+    with pytest.raises(CommandError, match="1 of 2 caches did not confirm"):
+        call_command("purge_http_cache", stdout=io.StringIO())
