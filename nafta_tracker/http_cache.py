@@ -230,7 +230,9 @@ class SurrogateKeyMiddleware:
             for connection in connections.all():
                 stack.enter_context(connection.execute_wrapper(_recorder(tables)))
             response = self.get_response(request)
-        if response.status_code in _SHAREABLE_STATUSES:
+        # Not on a 304: a view answering one reads nothing, and a cache revalidating its copy
+        # takes the 304's headers over the copy's, which would lose the kinds the copy showed.
+        if response.status_code == 200:
             keys = set(surrogate_keys(request).split()) | set(response.get(SURROGATE_KEY_HEADER, "").split())
             response[SURROGATE_KEY_HEADER] = " ".join(sorted(keys))
         return response

@@ -148,3 +148,14 @@ def test_purge_command_drops_everything_by_default_and_says_when_a_cache_did_not
     settings.HTTP_CACHE_PURGE_URLS = [*settings.HTTP_CACHE_PURGE_URLS, f"http://127.0.0.1:{free_port()}/"]
     with pytest.raises(CommandError, match="1 of 2 caches did not confirm"):
         call_command("purge_http_cache", stdout=io.StringIO())
+
+
+def test_a_revalidation_keeps_the_kinds_the_cached_copy_showed(client):
+    """Varnish revalidates an expired copy with If-None-Match; a 304's headers replace the copy's."""
+    StatementFactory(issues=[IssueFactory()])
+    page = client.get("/statements/")
+    assert "issues.statement" in _keys(page)
+    not_modified = client.get("/statements/", HTTP_IF_NONE_MATCH=page["ETag"])
+    assert not_modified.status_code == 304
+    assert "Surrogate-Key" not in not_modified, "the copy keeps its own keys"
+    assert "public" in not_modified["Cache-Control"]
