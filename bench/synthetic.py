@@ -77,11 +77,11 @@ def _create_postgres_database(url: str) -> None:
 def reset() -> None:
     """Delete every domain row (children first: the foreign keys protect their targets)."""
     from issues.models import Issue, Position, Source, Statement, StatusAssessment
-    from rounds.models import Milestone, Official, Party, Round
+    from rounds.models import Milestone, Negotiation, Official, Party, Round
 
     for model in (Statement.issues.through, Statement, Position, StatusAssessment, Milestone):
         model.objects.all().delete()
-    for model in (Issue, Official, Round, Source, Party):
+    for model in (Issue, Official, Round, Negotiation, Source, Party):
         model.objects.all().delete()
 
 
@@ -91,7 +91,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
     from django.utils import timezone
 
     from issues.models import Issue, IssueStatus, Position, PositionKind, Source, Statement, StatusAssessment
-    from rounds.models import Milestone, Official, Party, Round
+    from rounds.models import Milestone, Negotiation, Official, Party, Round
 
     scale = scale or Scale()
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, nothing secret
@@ -114,6 +114,15 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
                 Party(slug="mexico", name="Mexico", short_name="Mexico", iso_code="MX"),
             ]
         )
+        # Rounds, issues, statements and deadlines belong to a negotiation (not null since there are two).
+        negotiation = Negotiation.objects.create(
+            name="Synthetic negotiation",
+            short_name="Synthetic",
+            slug="syn-negotiation",
+            agreement="A synthetic agreement for benchmarks",
+            start_date=datetime.date(2017, 8, 16),
+        )
+        negotiation.parties.set(parties)
         sources = Source.objects.bulk_create(
             [
                 Source(
@@ -148,6 +157,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
             [
                 Round(
                     number=i + 1,
+                    negotiation=negotiation,
                     slug=f"syn-round-{i + 1}",
                     city=rng.choice(["Washington", "Mexico City", "Ottawa", "Montreal"]),
                     host_party=parties[i % 3],
@@ -165,6 +175,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
             [
                 Issue(
                     slug=f"syn-issue-{i}",
+                    negotiation=negotiation,
                     title=f"Issue {i}: {' '.join(rng.choices(WORDS, k=3))}",
                     kind=rng.choice(["chapter", "annex", "topic"]),
                     description=" ".join(rng.choices(WORDS, k=25)),
@@ -219,6 +230,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
             unnamed = rng.random() < 0.1
             row = Statement(
                 speaker=None if unnamed else rng.choice(officials),
+                negotiation=negotiation,
                 attribution="a trade official" if unnamed else "",
                 attributed_party=rng.choice(parties) if unnamed else None,
                 kind=rng.choice(["quote", "reported"]),
@@ -253,6 +265,7 @@ def build(scale: Scale | None = None, *, seed: int = 2018, batch_size: int = 5_0
             [
                 Milestone(
                     slug=f"syn-milestone-{i}",
+                    negotiation=negotiation,
                     title=f"Deadline {i}",
                     kind=rng.choice(["deadline", "election", "meeting"]),
                     date=first + datetime.timedelta(days=10 * i),

@@ -266,9 +266,13 @@ def purge(keys: Iterable[str]) -> int:
         try:
             with urllib.request.urlopen(request, timeout=settings.HTTP_CACHE_PURGE_TIMEOUT) as answer:  # noqa: S310
                 answer.read()
-        except (OSError, urllib.error.URLError, ValueError):
-            logger.exception(
-                "Purging %r from the shared cache at %s failed; it serves them until they expire.", header, url
+        except (OSError, urllib.error.URLError, ValueError) as error:
+            # One line, no traceback: a cache that is down says so once per commit, and why.
+            logger.warning(
+                "Purging %r from the shared cache at %s failed (%s); it serves them until they expire.",
+                header,
+                url,
+                error,
             )
         else:
             confirmed += 1
