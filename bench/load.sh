@@ -12,7 +12,8 @@
 # $VARNISH_PORT with deploy/varnish/nafta.vcl, as `make cache-serve` runs them.
 #
 # In the same run, so the numbers share one machine state:
-#   1. the ceiling: a trivial view (/bench/trivial/) through the whole middleware stack;
+#   1. the ceiling: a trivial view (/bench/trivial/) through the whole middleware stack
+#      (the app's response cache skips /bench/, so the ceiling runs no query);
 #   2. each page and API list from gunicorn, warm in the app's response cache ("cached"),
 #      and with a query parameter no view reads, which the app never caches ("uncached");
 #   3. the same URLs through Varnish (anonymous readers: hits).
@@ -49,7 +50,6 @@ if [ "$VARNISH" = 1 ] && ! { command -v varnishd >/dev/null || test -x /usr/sbin
     echo "varnishd not found (apt-get install varnish varnish-modules): measuring gunicorn alone"
     VARNISH=0
 fi
-[ "$VARNISH" = 1 ] && export DJANGO_HTTP_CACHE_PURGE_URLS=http://127.0.0.1:$VARNISH_PORT/
 
 dbname=${LOAD_DATABASE_URL##*/}
 psql "${LOAD_DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$dbname'" | grep -q 1 \
@@ -70,7 +70,10 @@ from django.db.models import Count
 from issues.models import Issue
 print(Issue.objects.annotate(n=Count('statements')).order_by('-n').first().get_absolute_url())")
 
-.venv/bin/gunicorn nafta_tracker.wsgi --bind 127.0.0.1:"$LOAD_PORT" --workers "$WORKERS" \
+# gunicorn purges Varnish on publish, as under make cache-serve (the set-up above has no Varnish to purge yet).
+purge_urls=
+[ "$VARNISH" = 0 ] || purge_urls=http://127.0.0.1:$VARNISH_PORT/
+DJANGO_HTTP_CACHE_PURGE_URLS=$purge_urls .venv/bin/gunicorn nafta_tracker.wsgi --bind 127.0.0.1:"$LOAD_PORT" --workers "$WORKERS" \
     --access-logfile /dev/null --error-logfile /tmp/nafta-load-gunicorn.log &
 gunicorn_pid=$!
 varnish_pid=

@@ -474,7 +474,8 @@ IMPORT_UPLOAD_SECONDS = env_int("DJANGO_IMPORT_UPLOAD_SECONDS", 3_600, minimum=6
 # in each process's memory would be correct but hold one copy per process.
 RESPONSE_CACHE_SECONDS = env_int("DJANGO_RESPONSE_CACHE_SECONDS", 600 if REDIS_URL else 0, minimum=0)
 # Never cached, whoever asks (prefixes of the request path).
-RESPONSE_CACHE_EXCLUDED_PATHS = ["/admin/", "/api/", "/i18n/", "/healthz"]
+# /bench/: the load test's ceiling measures the framework, not a cache lookup (BENCH_VIEWS below).
+RESPONSE_CACHE_EXCLUDED_PATHS = ["/admin/", "/api/", "/i18n/", "/healthz", "/bench/"]
 
 # The shared HTTP cache in front (Varnish, a CDN; nafta_tracker/http_cache.py, deploy/varnish/).
 # Anonymous GETs of pages and the API say "public, s-maxage=N": N is HTTP_CACHE_SECONDS when
