@@ -4,6 +4,7 @@
 #   make lint   ruff, the import layers (import-linter), and a check that no model change lacks its migration
 #   make bench  API latency and queries per request against a raw-SQL floor (PostgreSQL, 100,000 statements)
 #   make serve  the production way: collectstatic, migrate, gunicorn (debug off) on DATABASE_URL
+#   make cache-serve  the same behind Varnish (deploy/varnish/): readers on CACHE_PORT (6081), purged on publish
 #   make backup / make restore FILE=...   the whole database to / from a file
 #   make messages  compile the French and Spanish translations (run and test do it too)
 #   make fuzz   schemathesis against the API of a live server on a throwaway database (about 80 s)
@@ -78,6 +79,27 @@ serve: install messages
 	$(PY) manage.py migrate --noinput
 	@echo "Serving http://$(GUNICORN_BIND)/ with gunicorn  (Ctrl-C stops)"
 	exec $(VENV)/bin/gunicorn nafta_tracker.wsgi
+
+# `make serve` behind Varnish (Debian's varnish and varnish-modules; deploy/varnish/nafta.vcl):
+# gunicorn on PORT, Varnish on CACHE_PORT (open that one), publishing purges what changed
+# (DJANGO_HTTP_CACHE_PURGE_URLS points at Varnish). Ctrl-C stops both. docs/deploy.md "Shared HTTP cache".
+CACHE_PORT ?= 6081
+.PHONY: cache-serve
+cache-serve: export DJANGO_DEBUG := 0
+cache-serve: export DJANGO_ALLOWED_HOSTS ?= $(HOST),localhost
+cache-serve: export DJANGO_SECURE_SSL_REDIRECT ?= 0
+cache-serve: export DJANGO_SECURE_COOKIES ?= 0
+cache-serve: export DJANGO_SECRET_KEY ?= $(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')
+cache-serve: export GUNICORN_BIND ?= 127.0.0.1:$(PORT)
+cache-serve: export DJANGO_HTTP_CACHE_PURGE_URLS ?= http://127.0.0.1:$(CACHE_PORT)/
+cache-serve: install messages
+	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || { echo "make cache-serve needs Varnish: apt-get install -y varnish varnish-modules" >&2; exit 1; }
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py migrate --noinput
+	@echo "Serving http://$(HOST):$(CACHE_PORT)/ with Varnish in front of gunicorn on $(GUNICORN_BIND)  (Ctrl-C stops)"
+	$(VENV)/bin/gunicorn nafta_tracker.wsgi & gunicorn=$$!; \
+	trap 'kill $$gunicorn 2>/dev/null; wait $$gunicorn 2>/dev/null' EXIT INT TERM; \
+	bash deploy/varnish/run.sh $(PORT) $(CACHE_PORT)
 
 # make backup [FILE=backups/nafta-YYYYmmdd-HHMMSS.xml.gz]; make restore FILE=... [REPLACE=1]
 FILE ?= backups/nafta-$(shell date -u +%Y%m%d-%H%M%S).xml.gz

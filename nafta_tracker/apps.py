@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class NaftaTrackerConfig(AppConfig):
     name = "nafta_tracker"
     verbose_name = "nafta-tracker"
+
+    def ready(self) -> None:
+        from .http_cache import connect_purge_signals
+
+        connect_purge_signals()  # publishing purges the shared HTTP cache (a no-op unless configured)

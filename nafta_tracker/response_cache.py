@@ -64,6 +64,7 @@ from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 from .freshness import public_state
+from .http_cache import SURROGATE_KEY_HEADER, surrogate_keys
 
 logger = logging.getLogger(__name__)
 
@@ -286,6 +287,8 @@ def cache_api_data(method: Callable[..., Any]) -> Callable[..., Any]:
             and _every_parameter_was_read(request._request)
         ):
             headers = {name: value for name, value in response.items() if name.lower() != "content-type"}
+            # What the data was read from, for the shared cache's purges: a hit runs no query.
+            headers[SURROGATE_KEY_HEADER] = surrogate_keys(request._request)
             if _cache_set(key, (response.data, response.status_code, headers), seconds):
                 response[CACHE_STATUS_HEADER] = "miss"
         return response

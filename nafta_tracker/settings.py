@@ -96,7 +96,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "nafta_tracker.transactions.AtomicWritesMiddleware",  # a write request is one transaction, see transactions.py
+    # public, s-maxage for anonymous responses, private for the rest (nafta_tracker/http_cache.py):
+    # outside the page cache, so a stored page gets a lifetime computed now.
+    "nafta_tracker.http_cache.SharedCacheControlMiddleware",
     "nafta_tracker.response_cache.PublicPageCacheMiddleware",  # innermost: caches what the view made
+    # Surrogate-Key: the kinds of record the view read; inside the page cache, which stores it with the page.
+    "nafta_tracker.http_cache.SurrogateKeyMiddleware",
     # A NUL in an admin search, filter or autocomplete is a 400 (PostgreSQL errors on it).
     "nafta_tracker.admin_nul.RefuseNulInAdminQueryMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns lockouts into the lockout page
@@ -483,7 +488,26 @@ IMPORT_UPLOAD_SECONDS = env_int("DJANGO_IMPORT_UPLOAD_SECONDS", 3_600, minimum=6
 # in each process's memory would be correct but hold one copy per process.
 RESPONSE_CACHE_SECONDS = env_int("DJANGO_RESPONSE_CACHE_SECONDS", 600 if REDIS_URL else 0, minimum=0)
 # Never cached, whoever asks (prefixes of the request path).
-RESPONSE_CACHE_EXCLUDED_PATHS = ["/admin/", "/api/", "/i18n/", "/healthz"]
+# /bench/: the load test's ceiling measures the framework, not a cache lookup (BENCH_VIEWS below).
+RESPONSE_CACHE_EXCLUDED_PATHS = ["/admin/", "/api/", "/i18n/", "/healthz", "/bench/"]
+
+# The shared HTTP cache in front (Varnish, a CDN; nafta_tracker/http_cache.py, deploy/varnish/).
+# Anonymous GETs of pages and the API say "public, s-maxage=N": N is HTTP_CACHE_SECONDS when
+# publishing purges the cache (DJANGO_HTTP_CACHE_PURGE_URLS: comma-separated URLs that take a
+# PURGE with a Surrogate-Key header, e.g. http://127.0.0.1:6081/), else the short
+# HTTP_CACHE_SECONDS_WITHOUT_PURGE (0: no shared caching at all). Never past midnight.
+HTTP_CACHE_PURGE_URLS = env_list("DJANGO_HTTP_CACHE_PURGE_URLS", [])
+if any(not url.startswith(("http://", "https://")) for url in HTTP_CACHE_PURGE_URLS):
+    raise ImproperlyConfigured(f"DJANGO_HTTP_CACHE_PURGE_URLS takes http(s):// URLs; got {HTTP_CACHE_PURGE_URLS!r}.")
+HTTP_CACHE_SECONDS = env_int("DJANGO_HTTP_CACHE_SECONDS", 3600, minimum=0)
+HTTP_CACHE_SECONDS_WITHOUT_PURGE = env_int("DJANGO_HTTP_CACHE_SECONDS_WITHOUT_PURGE", 60, minimum=0)
+HTTP_CACHE_STALE_SECONDS = env_int("DJANGO_HTTP_CACHE_STALE_SECONDS", 30, minimum=0)  # stale-while-revalidate
+HTTP_CACHE_PURGE_TIMEOUT = env_int("DJANGO_HTTP_CACHE_PURGE_TIMEOUT", 2, minimum=1)  # seconds per cache
+# Never shared, whoever asks (prefixes of the request path); the API is, for anonymous clients.
+HTTP_CACHE_EXCLUDED_PATHS = ["/admin/", "/i18n/", "/healthz"]
+
+# bench/load.sh's ceiling: a trivial view at /bench/trivial/ through every middleware. Off by default.
+BENCH_VIEWS = env_bool("DJANGO_BENCH_VIEWS", False)
 
 # ----------------------------------------------------------------------------- logging
 

@@ -206,6 +206,11 @@ class Source(TimeStampedModel):
                 }
         return {}
 
+    def is_public_change(self) -> bool:
+        """A source's save changes what the public sees only while something public cites it
+        (read by the shared cache's purges, ``nafta_tracker.http_cache``)."""
+        return self.is_public
+
     @property
     def is_public(self) -> bool:
         """Whether the public may see this source (its page, the API): one query."""

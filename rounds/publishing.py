@@ -89,6 +89,13 @@ class Publishable(models.Model):
     def is_published(self) -> bool:
         return self.state == PublicationState.PUBLISHED
 
+    def is_public_change(self) -> bool:
+        """Whether the save (or deletion) under way changes what the public sees: the row is
+        published, or was when loaded. Read by the shared cache's purges
+        (``nafta_tracker.http_cache``) from the save signals, before ``save()`` resets the
+        loaded state; a draft's saves purge nothing."""
+        return self.is_published or self._loaded_published
+
     @property
     def is_public(self) -> bool:
         """Whether the public may see the row (the admin's "view on site" asks every model this)."""

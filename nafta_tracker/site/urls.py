@@ -5,6 +5,7 @@ Composition: the frame's pages (rounds, officials, parties, deadlines) are defin
 into the ``rounds`` namespace here, so every URL and URL name stays as it was.
 """
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -41,3 +42,6 @@ urlpatterns = [
     # so every page is cacheable and shareable in the reader's language).
     *i18n_patterns(*site_pages, prefix_default_language=False),
 ]
+
+if settings.BENCH_VIEWS:  # the load test's ceiling (bench/load.sh); never routed otherwise
+    urlpatterns.append(path("bench/trivial/", views.trivial))

@@ -22,3 +22,10 @@ def home(request: HttpRequest) -> HttpResponse:
     context = selectors.negotiation_overview(lead, day)
     context["history"] = history
     return render(request, "home.html", context)
+
+
+def trivial(request: HttpRequest) -> HttpResponse:
+    """The cheapest answer through the whole middleware stack: the framework's ceiling on a
+    machine, against which bench/load.sh puts each page's requests per second. Routed only
+    with DJANGO_BENCH_VIEWS=1 (bench/load.sh sets it)."""
+    return HttpResponse("ok\n", content_type="text/plain")
