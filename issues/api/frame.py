@@ -169,6 +169,7 @@ class RoundViewSet(ConditionalReadOnlyViewSet):
 class MilestoneViewSet(ConditionalReadOnlyViewSet):
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
+    changes_at_midnight = True  # days_left and is_upcoming count from today
     model = Milestone
     serializer_class = MilestoneSerializer
     filterset_class = frame_filters.MilestoneFilterSet

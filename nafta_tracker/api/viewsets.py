@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, models, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -49,6 +50,9 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     detail_version_fields: tuple[str, ...] = ("updated_at",)
     detail_version_tables: tuple[type[models.Model], ...] = ()
     known_count: int | None = None  # read by the paginator: the ETag query already counted the rows
+    #: Whether what it shows also changes at midnight (UTC) with no row changing (a milestone's
+    #: ``days_left``): its validators then count midnight as a change.
+    changes_at_midnight: bool = False
     #: Fields ordering the change feed (``?ordering=updated_at``, paged by cursor: nafta_tracker.api.feed),
     #: the change time then a unique id; empty for a list that is no feed.
     feed_key: tuple[str, ...] = ()
@@ -56,6 +60,13 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     def sees_drafts(self) -> bool:
         """Whether this request may see unpublished rows (never, unless a subclass says so)."""
         return False
+
+    def with_midnight(self, last: datetime.datetime) -> datetime.datetime:
+        """``last``, or today's midnight (UTC) if later, for a view whose answer changes with the day."""
+        if not self.changes_at_midnight:
+            return last
+        midnight = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+        return max(last, midnight)
 
     def list_model(self) -> type[models.Model]:
         """The model listed: ``model`` where the view names it (no queryset to build), else its queryset's."""
@@ -117,6 +128,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
                 self.known_count = counted_rows(queryset, last)
                 if check_page is not None:
                     check_page(request, self, self.known_count)
+        last = self.with_midnight(last)
         etag = make_etag(request, rows=rows, last=last, sees_drafts=not public, whole_url=True)
         if (cached := not_modified(request, etag, last)) is not None:
             return cached
@@ -139,6 +151,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             distinct=True,
             public=not self.sees_drafts(),
         )
+        last = self.with_midnight(last)
         etag = make_etag(
             self.request, rows=rows, last=last, sees_drafts=self.sees_drafts(), whole_url=False, path=self.detail_path()
         )
