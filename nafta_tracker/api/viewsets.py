@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -181,6 +182,8 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
 
+logger = logging.getLogger(__name__)
+
 COUNT_CACHE_SECONDS = 24 * 3600
 
 
@@ -203,10 +206,17 @@ def counted_rows(queryset: models.QuerySet, last: datetime.datetime) -> int:
     """
     sql, params = queryset.query.sql_with_params()
     key = "rows:" + hashlib.sha256(repr((queryset.db, sql, params, last.isoformat())).encode()).hexdigest()
-    rows = cache.get(key)
+    try:
+        rows = cache.get(key)
+    except Exception:  # the cache (Redis) is down: count, as without a cache
+        logger.exception("Row count cache read failed; counting.")
+        return queryset.count()
     if rows is None:
         rows = queryset.count()
-        cache.set(key, rows, COUNT_CACHE_SECONDS)
+        try:
+            cache.set(key, rows, COUNT_CACHE_SECONDS)
+        except Exception:
+            logger.exception("Row count cache write failed.")
     return rows
 
 

@@ -121,3 +121,12 @@ def test_the_count_is_taken_once_per_version_of_the_data(api, world, django_asse
     StatementFactory(date=D(2018, 1, 26))  # a change: counted again, and right
     with django_assert_num_queries(4):
         assert api.get("/api/v1/statements/?page_size=2&page=2").json()["count"] == world["n"] + 1
+
+
+def test_a_cache_that_is_down_costs_a_count_not_an_error(api, world):
+    from unittest import mock
+
+    with mock.patch("nafta_tracker.api.viewsets.cache.get", side_effect=ConnectionError("Redis is down")):
+        response = api.get("/api/v1/statements/?page_size=2")
+    assert response.status_code == 200
+    assert response.json()["count"] == world["n"]
