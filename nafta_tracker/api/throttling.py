@@ -15,10 +15,16 @@ An anonymous client is counted by both throttles (its address, at the anonymous 
 user rate): the headers give the one with fewer requests left. A response no throttle
 counted (an error before throttling, such as a 401 or 403, or a redirect) reports the
 budget as it stands, read without spending any of it.
+
+The counters live in the default cache (Redis in production). When it fails, requests
+are let through uncounted and without headers, and the failure is logged: a public read
+API that answers 500 to everyone because its limiter cannot count is worse than one that
+briefly cannot limit.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +32,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from rest_framework import throttling
 from rest_framework.settings import api_settings
+
+logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
 _REQUEST_ATTRIBUTE = "_rate_limit_budgets"
@@ -43,7 +51,11 @@ class BudgetMixin:
     """Notes the budget the throttle found (after counting the request, if it was allowed)."""
 
     def allow_request(self, request, view) -> bool:
-        allowed = super().allow_request(request, view)
+        try:
+            allowed = super().allow_request(request, view)
+        except Exception:  # the cache holding the counters is down: let the request through
+            logger.exception("Throttle cache unavailable; request not counted.")
+            return True
         if self.rate is not None and self.key is not None:
             _record(request, self.budget(self.history, self.now))
         return allowed
@@ -61,7 +73,12 @@ class BudgetMixin:
         if key is None:
             return None
         now = self.timer()
-        history = [moment for moment in self.cache.get(key, []) if moment > now - self.duration]
+        try:
+            stored = self.cache.get(key, [])
+        except Exception:
+            logger.exception("Throttle cache unavailable; no RateLimit headers.")
+            return None
+        history = [moment for moment in stored if moment > now - self.duration]
         return self.budget(history, now)
 
 

@@ -42,3 +42,13 @@ def test_rates_are_read_from_the_environment_and_checked(monkeypatch):
     monkeypatch.setenv("DJANGO_API_ANON_RATE", "lots")
     with pytest.raises(ImproperlyConfigured, match="DJANGO_API_ANON_RATE"):
         env_rate("DJANGO_API_ANON_RATE", "120/minute")
+
+
+def test_a_throttle_cache_that_is_down_lets_reads_through_uncounted(api, low_rates, monkeypatch):
+    from unittest import mock
+
+    down = mock.Mock(**{"get.side_effect": ConnectionError("Redis is down")})
+    monkeypatch.setattr(SimpleRateThrottle, "cache", down)
+    responses = [api.get("/api/v1/parties/") for _ in range(4)]
+    assert [response.status_code for response in responses] == [200] * 4  # not 500, and not limited
+    assert "RateLimit-Remaining" not in responses[-1]
