@@ -120,6 +120,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             # a 304 costs no scan of the rows and next to no Python.
             model = self.list_model()
             rows, last = -1, list_version_of(model, tables=(model, *self.list_version_tables), public=public)
+            last = self.with_midnight(last)  # before the count too: it is cached under this version
             queryset = None
             if _may_match_a_url_never_served(request):
                 # An ETag we sent proves its URL was valid at this version of the data (the same
@@ -129,7 +130,6 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
                 self.known_count = counted_rows(queryset, last)
                 if check_page is not None:
                     check_page(request, self, self.known_count)
-        last = self.with_midnight(last)
         etag = make_etag(request, rows=rows, last=last, sees_drafts=not public, whole_url=True)
         if (cached := not_modified(request, etag, last)) is not None:
             return cached
