@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import parse_etags
 from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -189,9 +190,11 @@ COUNT_CACHE_SECONDS = 24 * 3600
 
 def _may_match_a_url_never_served(request: Request) -> bool:
     """A conditional GET that could be a 304 without a validator this URL ever gave."""
-    if_none_match = request.headers.get("If-None-Match")
-    if if_none_match is not None:
-        return if_none_match.strip() == "*"
+    # Read as Django's get_conditional_response reads it: an If-None-Match that parses to no
+    # ETag at all counts as absent, and then If-Modified-Since decides.
+    etags = parse_etags(request.headers.get("If-None-Match", ""))
+    if etags:
+        return "*" in etags
     return "If-Modified-Since" in request.headers
 
 

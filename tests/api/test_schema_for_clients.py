@@ -124,3 +124,18 @@ def test_a_request_that_fails_without_if_none_match_fails_with_it_too(api, query
     assert api.get(f"/api/v1/statements/?{query}").status_code == status
     assert api.get(f"/api/v1/statements/?{query}", HTTP_IF_NONE_MATCH="*").status_code == status
     assert api.get("/api/v1/statements/?page=last", HTTP_IF_NONE_MATCH="*").status_code == 304
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_IF_MODIFIED_SINCE": "Fri, 21 Jan 3944 09:22:34 GMT"},
+        # An If-None-Match that parses to no ETag is ignored, as Django ignores it: the date decides.
+        {"HTTP_IF_NONE_MATCH": 'W/"6<z?j=`%6:skp,4C["', "HTTP_IF_MODIFIED_SINCE": "Fri, 21 Jan 3944 09:22:34 GMT"},
+    ],
+)
+def test_a_date_in_the_future_does_not_turn_a_bad_filter_into_a_304(api, headers):
+    StatementFactory()
+    assert api.get("/api/v1/issues/?status=no-such-status", **headers).status_code == 400
+    assert api.get("/api/v1/issues/?page=true", **headers).status_code == 400
+    assert api.get("/api/v1/issues/", **headers).status_code == 304
