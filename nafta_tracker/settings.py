@@ -459,7 +459,8 @@ REDIS_URL = env_url("REDIS_URL", ("redis", "rediss", "unix"))
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, with one client object per server instead of one per call.
+            "BACKEND": "nafta_tracker.redis_cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "nafta"),
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

@@ -29,7 +29,7 @@ def test_503_naming_the_database_when_it_does_not_answer(client, monkeypatch):
 
 def test_503_naming_the_cache_when_it_does_not_answer(client, settings):
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+        "default": {"BACKEND": "nafta_tracker.redis_cache.SharedClientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
     }
     response = client.get("/healthz")
     assert response.status_code == 503

@@ -33,7 +33,7 @@ def redis_page_cache(settings, response_cache):
     """The response cache on, in Redis as in production."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "nafta_tracker.redis_cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": REDIS_PREFIX,
         }
@@ -203,7 +203,7 @@ def test_the_admin_the_api_and_health_checks_are_never_cached(client, response_c
 def test_a_page_is_served_uncached_when_the_cache_is_down(client, nafta, settings):
     settings.RESPONSE_CACHE_SECONDS = 300
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+        "default": {"BACKEND": "nafta_tracker.redis_cache.SharedClientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
     }
     response = client.get(reverse("home"))
     assert response.status_code == 200

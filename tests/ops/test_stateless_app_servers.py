@@ -7,7 +7,7 @@ SHARED_STATE = ("CACHES", "SESSION_ENGINE", "IMPORT_EXPORT_TMP_STORAGE_CLASS", "
 
 def test_with_redis_the_cache_sessions_and_import_uploads_are_shared():
     values = settings_under(production_env(REDIS_URL="redis://cache.internal:6379/0"), *SHARED_STATE)
-    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["CACHES"]["default"]["BACKEND"] == "nafta_tracker.redis_cache.SharedClientRedisCache"
     assert values["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/0"
     assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
     # The shared cache (a CacheStorage), for at most IMPORT_UPLOAD_SECONDS.
