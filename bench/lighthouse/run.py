@@ -49,6 +49,7 @@ REPORTS = ROOT / "bench" / "out" / "lighthouse"
 PORTS = range(8600, 8700)  # Lighthouse's share of the machine's ports (tests: 8300-8499, fuzz: 8500-8599)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PRESETS = ("mobile", "desktop")
+ATTEMPTS = 2
 # Home, one issue page, and the same issue page in French and Spanish (the language is the
 # URL's prefix; slugs are not translated).
 PAGES = ("/", "/issues/sunset-clause/", "/fr/issues/sunset-clause/", "/es/issues/sunset-clause/")
@@ -191,16 +192,23 @@ def run_lighthouse(url: str, preset: str, output_stem: Path) -> dict:
     ]
     if preset == "desktop":
         command.append("--preset=desktop")  # mobile is Lighthouse's default
-    result = subprocess.run(  # noqa: S603 (the pinned Lighthouse, our arguments)
-        command, env={**os.environ, "CHROME_PATH": chrome_path()}, capture_output=True, text=True, timeout=180
-    )
     report_path = output_stem.with_name(output_stem.name + ".report.json")
-    if result.returncode or not report_path.exists():
-        raise RuntimeError(f"Lighthouse failed on {url} ({preset}):\n{result.stdout}{result.stderr}")
-    report = json.loads(report_path.read_text())
-    if report.get("runtimeError"):
-        raise RuntimeError(f"Lighthouse could not load {url}: {report['runtimeError']}")
-    return report
+    # On a loaded machine Chromium's trace sometimes misses the navigation's start
+    # ("NO_NAVSTART", Lighthouse says to run it again): one more attempt, then give up.
+    for attempt in range(1, ATTEMPTS + 1):
+        report_path.unlink(missing_ok=True)
+        result = subprocess.run(  # noqa: S603 (the pinned Lighthouse, our arguments)
+            command, env={**os.environ, "CHROME_PATH": chrome_path()}, capture_output=True, text=True, timeout=180
+        )
+        if not result.returncode and report_path.exists():
+            report = json.loads(report_path.read_text())
+            if not report.get("runtimeError"):
+                return report
+            failure = f"{report['runtimeError']}"
+        else:
+            failure = result.stdout + result.stderr
+        print(f"Lighthouse failed on {url} ({preset}), attempt {attempt} of {ATTEMPTS}: {failure}", file=sys.stderr)
+    raise RuntimeError(f"Lighthouse failed on {url} ({preset}) {ATTEMPTS} times; last:\n{failure}")
 
 
 def summarize(report: dict) -> dict:
