@@ -4,7 +4,7 @@ which `make lighthouse` runs).
 
 Performance is printed, not asserted: on a shared two-core machine it moves with the
 neighbours' load (Lighthouse measures the CPU work, then scales it), while the other three
-categories do not depend on timing. One server, two Lighthouse runs: about a minute.
+categories do not depend on timing. One server, two Lighthouse runs: about two minutes here.
 """
 
 from __future__ import annotations
