@@ -9,6 +9,7 @@
 #   make messages  compile the French and Spanish translations (run and test do it too)
 #   make fuzz   schemathesis against the API of a live server on a throwaway database (about 80 s)
 #   make load   wrk against gunicorn on the 100,000-statement data set (bench/load.sh; by hand)
+#   make lighthouse  Lighthouse scores of the home and an issue page (en, fr, es), mobile and desktop (about 3 min)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -137,3 +138,12 @@ fuzz: install-test
 
 load: install messages
 	bash bench/load.sh
+
+# Google Lighthouse (pinned in bench/lighthouse/package-lock.json) with Debian's Chromium against
+# gunicorn on a free port from 8600, debug off, over a throwaway SQLite file with the NAFTA data;
+# prints page x preset x the four scores, keeps the reports in bench/out/lighthouse/.
+# LIGHTHOUSE_ARGS="--page / --preset mobile" narrows it. Localhost only: bench/lighthouse/run.py.
+.PHONY: lighthouse
+lighthouse: install messages
+	@test -x bench/lighthouse/node_modules/.bin/lighthouse || npm ci --prefix bench/lighthouse --no-audit --no-fund
+	$(PY) bench/lighthouse/run.py $(LIGHTHOUSE_ARGS)

@@ -86,6 +86,9 @@ MIDDLEWARE = [
     "nafta_tracker.api.throttling.RateLimitHeadersMiddleware",  # RateLimit-* on every /api/ response
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, right after security headers
+    # gzip for HTML pages (static files come compressed from whitenoise, above); outside the
+    # page cache, which stores pages uncompressed. HTML only: nafta_tracker/compression.py.
+    "nafta_tracker.compression.HtmlGZipMiddleware",
     "nafta_tracker.csp.ContentSecurityPolicyMiddleware",  # django-csp, with the admin's documented exceptions
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
