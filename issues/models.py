@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 
+from django.contrib.postgres.search import SearchVectorCombinable, SearchVectorField
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import connections, models
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
@@ -732,7 +733,7 @@ class StatementQuerySet(PublishableQuerySet):
         if connections[self.db].vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            vector = StatementSearchDocument()
+            vector = StoredSearchVector(Statement)
             search_query = SearchQuery(query, config=STATEMENT_SEARCH_CONFIG, search_type="websearch")
             return (
                 self.alias(search_document=vector)
@@ -825,28 +826,27 @@ def statement_duplicate_hash(*, speaker_id: int | None, attribution: str, text: 
 STATEMENT_SEARCH_CONFIG = "english"  # migration 0015's generated column uses this configuration
 
 
-class StatementSearchDocument(models.Expression):
-    """The statement's stored ``search_vector`` column (PostgreSQL only; migration 0015).
+class StoredSearchVector(SearchVectorCombinable, models.Expression):
+    """A table's stored ``search_vector`` column (PostgreSQL only; migration 0015).
 
-    A generated column kept out of the model's fields (see that migration for why), so
-    queries name it through this expression: it resolves to a column of the query's
-    statement table, and follows that table's alias into subqueries like any column.
+    Statements, positions and sources keep their parsed words in a generated column kept
+    out of the model's fields (see that migration for why), so queries name it through
+    this expression: it resolves to a column of the query's own table, and follows that
+    table's alias into subqueries like any column. It combines with ``SearchVector`` (``+``).
     """
 
-    def __init__(self) -> None:
-        from django.contrib.postgres.search import SearchVectorField
-
+    def __init__(self, model: type[models.Model]) -> None:
+        self.model = model
         super().__init__(output_field=SearchVectorField())
 
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
-        from django.contrib.postgres.search import SearchVectorField
         from django.db.models.expressions import Col
 
-        if query is None or query.model is not Statement:
-            raise ValueError("StatementSearchDocument is a column of statements: use it in a Statement query.")
+        if query is None or query.model is not self.model:
+            raise ValueError(f"search_vector is a column of {self.model.__name__}: use it in a query of that model.")
         column = SearchVectorField()
         column.set_attributes_from_name("search_vector")
-        column.model = Statement
+        column.model = self.model
         return Col(query.get_initial_alias(), column, output_field=column)
 
 

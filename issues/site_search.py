@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from django.db import connections, models
-from django.db.models import Count, Value, Window
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -51,7 +51,7 @@ from django.utils.translation import gettext_lazy as _
 from nafta_tracker.freshness import public_data_changed_at
 from rounds.models import Official, Round, Source
 
-from .models import Issue, Position, Statement, StatementSearchDocument
+from .models import Issue, Position, Statement, StoredSearchVector
 from .search import HIGHLIGHT_START, HIGHLIGHT_STOP, from_headline
 
 HITS_PER_KIND = 10  # on the page of every kind
@@ -96,8 +96,9 @@ class Kind:
     title: Callable[[Any], str]  # the title shown
     body: Callable[[Any], str]
     meta: Callable[[Any], str]
-    # The stored document, where there is one (PostgreSQL): ranked and matched instead of the columns.
-    stored_document: Callable[[], models.Expression] | None = None
+    # The fields whose vector the table stores (PostgreSQL, migration 0015's search_vector column),
+    # in their declared weights and configurations: read instead of parsing them on every search.
+    stored: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Declared as plain tuples, one line a column; named here.
@@ -152,13 +153,14 @@ KINDS: tuple[Kind, ...] = (
         title=lambda statement: f"{statement.speaker_name}, {statement.display_date}",
         body=lambda statement: statement.text,
         meta=lambda statement: str(statement.negotiation),
-        stored_document=StatementSearchDocument,
+        stored=("text",),  # to_tsvector('english', text), without a weight: as it always ranked
     ),
     Kind(
         code="positions",
         label=_("Positions"),
         rows=lambda: Position.objects.published().select_related("party", "issue"),
         searched=(("issue__title", "A", "english"), ("summary", "B", "english")),
+        stored=("summary",),
         title=lambda position: f"{position.party.name}: {position.issue.title}",
         body=lambda position: position.summary,
         meta=lambda position: f"{position.get_kind_display()}, {position.display_date}",
@@ -191,6 +193,7 @@ KINDS: tuple[Kind, ...] = (
         label=_("Sources"),
         rows=lambda: Source.objects.public(),
         searched=(("outlet", "A", "english"), ("title", "A", "english"), ("description", "B", "english")),
+        stored=("outlet", "title", "description"),
         title=lambda source: str(source),
         body=lambda source: source.description,
         meta=lambda source: source.get_kind_display(),
@@ -257,27 +260,20 @@ def _engine(using: str) -> Callable[[Kind, str, int, int], HitGroup]:
 
 
 def _postgresql(kind: Kind, query: str, offset: int, limit: int) -> HitGroup:
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 
     search_query = None
     for config in kind.configs:  # every word must match, in one of the kind's languages
         in_language = SearchQuery(query, config=config, search_type="websearch")
         search_query = in_language if search_query is None else search_query | in_language
-    if kind.stored_document is not None:
-        vector = kind.stored_document()
-    else:
-        vector = None
-        for weight in ("A", "B"):
-            for config in kind.configs:
-                fields = kind.fields(weight, config)
-                if fields:
-                    part = SearchVector(_joined(*fields), config=config, weight=weight)
-                    vector = part if vector is None else vector + part
+    vector = _postgresql_vector(kind)
     matches = kind.rows().alias(search_document=vector).filter(search_document=search_query)
-    ranked = list(
-        matches.annotate(search_rank=SearchRank(vector, search_query), search_total=Window(Count("*")))
-        .order_by("-search_rank", "-pk")
-        .values_list("pk", "search_rank", "search_total")[offset : offset + limit]
+    ranked = _ranked_page(
+        matches.annotate(search_pk=F("pk"), search_rank=SearchRank(vector, search_query)).values(
+            "search_pk", "search_rank"
+        ),
+        offset,
+        limit,
     )
     group = HitGroup(kind=kind.code, label=str(kind.label))
     group.total = ranked[0][2] if ranked else (matches.count() if offset else 0)
@@ -310,6 +306,56 @@ def _postgresql(kind: Kind, query: str, offset: int, limit: int) -> HitGroup:
             )
         )
     return group
+
+
+def _ranked_page(ranks: models.QuerySet, offset: int, limit: int) -> list[tuple[int, float, int]]:
+    """``(pk, rank, total)`` of the page's rows, best first: ``ranks`` selects ``search_pk`` and ``search_rank``.
+
+    Raw SQL around the ORM's query for one reason: the total is a window count over the
+    ranked matches, and written in one query PostgreSQL buffered every match's whole
+    vector for the window (half the time of a common word); the fence (``OFFSET 0``) makes
+    it rank first and count the small ``(pk, rank)`` rows. Only the ORM's SQL and its
+    parameters go in.
+    """
+    sql, params = ranks.query.get_compiler(using=ranks.db).as_sql()
+    with connections[ranks.db].cursor() as cursor:
+        cursor.execute(
+            f'SELECT "search_pk", "search_rank", COUNT(*) OVER () FROM ({sql} OFFSET 0) AS "matches"'  # noqa: S608
+            ' ORDER BY "search_rank" DESC, "search_pk" DESC LIMIT %s OFFSET %s',
+            (*params, limit, offset),
+        )
+        return cursor.fetchall()
+
+
+def _postgresql_vector(kind: Kind) -> models.Expression:
+    """The kind's document: a weighted vector per weight and language, title first, as the ranks expect.
+
+    The groups of columns the table stores are read from its ``search_vector`` column,
+    but only when the stored column holds exactly those groups: a column declared later
+    (a translation) and not yet in the stored expression is parsed per search instead, and
+    so is the whole kind if the stored column would count it twice.
+    """
+    from django.contrib.postgres.search import SearchVector
+
+    groups = [
+        (weight, config, kind.fields(weight, config))
+        for weight in ("A", "B")
+        for config in kind.configs
+        if kind.fields(weight, config)
+    ]
+    stored = {fields for _weight, _config, fields in groups if set(fields) <= set(kind.stored)}
+    use_stored = bool(kind.stored) and {field for fields in stored for field in fields} == set(kind.stored)
+    parts: list[models.Expression] = []
+    for weight, config, fields in groups:
+        if use_stored and fields in stored:
+            if not any(isinstance(part, StoredSearchVector) for part in parts):
+                parts.append(StoredSearchVector(kind.rows().model))
+        else:
+            parts.append(SearchVector(_joined(*fields), config=config, weight=weight))
+    vector = parts[0]
+    for part in parts[1:]:
+        vector = vector + part
+    return vector
 
 
 # --------------------------------------------------------------------------- SQLite
