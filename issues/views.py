@@ -148,6 +148,7 @@ class StatementListView(NegotiationScopeMixin, ListView):
         return context
 
 
+SEARCH_MAX_PAGE = 1_000_000
 SEARCH_QUERY_LENGTH = 200  # longer input is cut: no reader types more, and each word costs work
 
 
@@ -171,7 +172,7 @@ def search(request: HttpRequest) -> HttpResponse:
         number = int(request.GET.get("page", "1"))
     except ValueError:
         raise Http404(_("No such page of results.")) from None
-    if number < 1:
+    if not 1 <= number <= SEARCH_MAX_PAGE:  # past the largest, no record has the page; the database's integers end
         raise Http404(_("No such page of results."))
     kind = KINDS_BY_CODE[code]
     group = search_kind(query, code, page=number) if query else HitGroup(kind=code, label=str(kind.label))
