@@ -8,6 +8,11 @@ number of SQL queries the page makes, and the search's median before the stored 
 vector and the per-kind pages (``REFERENCE_MS``, measured on this 2-core machine at 100,000
 statements on PostgreSQL) beside it; the machine is shared, so compare with ``uptime``.
 Also times page 2 of the statements alone (``?kind=statements&page=2``).
+
+For a reference measured in the same run (the machine is shared): copy the database
+(``CREATE DATABASE copy TEMPLATE original``), migrate the copy back to ``issues 0014``, and
+run ``python -m bench.site_search`` from a checkout of the code before (``git worktree
+add``) against the copy, right before or after this one.
 """
 
 from __future__ import annotations
