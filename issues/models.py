@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 
+from django.contrib.postgres.search import SearchVectorCombinable, SearchVectorField
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import connections, models
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
@@ -720,8 +721,9 @@ class StatementQuerySet(PublishableQuerySet):
     def search(self, query: str) -> StatementQuerySet:
         """Statements whose text matches ``query``.
 
-        On PostgreSQL: full-text search (English stemming, websearch syntax) through
-        the GIN index created in migration 0002, annotated with ``search_rank``.
+        On PostgreSQL: full-text search (English stemming, websearch syntax) on the
+        stored ``search_vector`` column and its GIN index (migration 0015), annotated with
+        ``search_rank``.
         Elsewhere: every word must appear in the text, case-insensitively; for plain
         words this finds the same statements.
         """
@@ -731,8 +733,8 @@ class StatementQuerySet(PublishableQuerySet):
         if connections[self.db].vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            vector = statement_search_vector()
-            search_query = SearchQuery(query, config="english", search_type="websearch")
+            vector = StoredSearchVector(Statement)
+            search_query = SearchQuery(query, config=STATEMENT_SEARCH_CONFIG, search_type="websearch")
             return (
                 self.alias(search_document=vector)
                 .filter(search_document=search_query)
@@ -765,8 +767,8 @@ class StatementQuerySet(PublishableQuerySet):
         return qs.annotate(
             search_headline=SearchHeadline(
                 "text",
-                SearchQuery(query, config="english", search_type="websearch"),
-                config="english",
+                SearchQuery(query, config=STATEMENT_SEARCH_CONFIG, search_type="websearch"),
+                config=STATEMENT_SEARCH_CONFIG,
                 start_sel=HIGHLIGHT_START,
                 stop_sel=HIGHLIGHT_STOP,
                 max_words=45,
@@ -821,11 +823,31 @@ def statement_duplicate_hash(*, speaker_id: int | None, attribution: str, text: 
     return hashlib.sha256(f"{who}\n{words}".encode()).hexdigest()
 
 
-def statement_search_vector():
-    """The expression indexed for full-text search; queries must use exactly this one."""
-    from django.contrib.postgres.search import SearchVector
+STATEMENT_SEARCH_CONFIG = "english"  # migration 0015's generated column uses this configuration
 
-    return SearchVector("text", config="english")
+
+class StoredSearchVector(SearchVectorCombinable, models.Expression):
+    """A table's stored ``search_vector`` column (PostgreSQL only; migration 0015).
+
+    Statements, positions and sources keep their parsed words in a generated column kept
+    out of the model's fields (see that migration for why), so queries name it through
+    this expression: it resolves to a column of the query's own table, and follows that
+    table's alias into subqueries like any column. It combines with ``SearchVector`` (``+``).
+    """
+
+    def __init__(self, model: type[models.Model]) -> None:
+        self.model = model
+        super().__init__(output_field=SearchVectorField())
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        from django.db.models.expressions import Col
+
+        if query is None or query.model is not self.model:
+            raise ValueError(f"search_vector is a column of {self.model.__name__}: use it in a query of that model.")
+        column = SearchVectorField()
+        column.set_attributes_from_name("search_vector")
+        column.model = self.model
+        return Col(query.get_initial_alias(), column, output_field=column)
 
 
 class Statement(Publishable, PartialDateModel, TimeStampedModel):

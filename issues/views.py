@@ -7,8 +7,8 @@ a fixed number of queries whatever the number of rows (see tests/site/test_query
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -23,7 +23,7 @@ from .charts import status_timeline
 from .forms import IssueFilterForm, StatementFilterForm
 from .models import Issue, IssueStatus, Position, Source, Statement, StatusAssessment
 from .scope import NegotiationScopeMixin
-from .site_search import search_everything
+from .site_search import KINDS_BY_CODE, PAGE_SIZE, HitGroup, search_everything, search_kind
 
 DETAIL_STATEMENTS = 10  # statements shown on a detail page; the rest are one click away, paginated
 STATEMENTS_PER_PAGE = 20
@@ -148,19 +148,48 @@ class StatementListView(NegotiationScopeMixin, ListView):
         return context
 
 
+SEARCH_MAX_PAGE = 1_000_000
 SEARCH_QUERY_LENGTH = 200  # longer input is cut: no reader types more, and each word costs work
 
 
 @public_page
 def search(request: HttpRequest) -> HttpResponse:
-    """One search box for the whole record: hits grouped by kind, best first, matches highlighted."""
+    """One search box for the whole record: hits grouped by kind, best first, matches highlighted.
+
+    ``kind=statements`` (any code of ``site_search.KINDS``) pages through the hits of that
+    kind alone (``page=2`` ...). An unknown kind or a page that is not one of its pages is
+    a 404, as on the lists' pages.
+    """
     query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_LENGTH]
-    groups = search_everything(query) if query else []
-    return render(
-        request,
-        "issues/search.html",
-        {"query": query, "groups": groups, "hit_count": sum(len(group.hits) for group in groups)},
-    )
+    code = request.GET.get("kind", "")
+    if not code:
+        groups = search_everything(query) if query else []
+        context = {"query": query, "groups": groups, "hit_count": sum(group.total for group in groups)}
+        return render(request, "issues/search.html", context)
+    if code not in KINDS_BY_CODE:
+        raise Http404(_("No such kind of result."))
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        raise Http404(_("No such page of results.")) from None
+    if not 1 <= number <= SEARCH_MAX_PAGE:  # past the largest, no record has the page; the database's integers end
+        raise Http404(_("No such page of results."))
+    kind = KINDS_BY_CODE[code]
+    group = search_kind(query, code, page=number) if query else HitGroup(kind=code, label=str(kind.label))
+    try:
+        # The hits themselves come from the search; the paginator only counts the pages.
+        page_obj = Paginator(range(group.total), PAGE_SIZE).page(number)
+    except InvalidPage:
+        raise Http404(_("No such page of results.")) from None
+    context = {
+        "query": query,
+        "groups": [group] if group.hits else [],
+        "hit_count": group.total,
+        "kind": group,
+        "page_obj": page_obj,
+        "first_number": page_obj.start_index(),
+    }
+    return render(request, "issues/search.html", context)
 
 
 @method_decorator(public_page, name="dispatch")

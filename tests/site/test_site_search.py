@@ -112,3 +112,72 @@ def test_the_number_of_queries_does_not_grow_with_the_hits(client):
         return len(captured)
 
     assert queries(1) == queries(8)
+
+
+def test_each_kind_counts_every_match_and_shows_the_best_ten(client):
+    StatementFactory.create_batch(25, text="Steel tariffs remain in force.")
+    body = client.get("/search/", {"q": "steel"}).content.decode()
+    assert "25 results for “steel”" in body
+    assert '<a href="#results-statements">Statements (25)</a>' in body
+    assert len(hit_links(body)) == 10
+    assert 'href="/search/?q=steel&amp;kind=statements">All 25 results in Statements' in body
+
+
+def test_one_kind_pages_through_every_hit(client):
+    statements = StatementFactory.create_batch(25, text="Steel tariffs remain in force.")
+    first = client.get("/search/", {"q": "steel", "kind": "statements"})
+    second = client.get("/search/", {"q": "steel", "kind": "statements", "page": 2})
+    assert first.status_code == second.status_code == 200
+    first_links, second_links = hit_links(first.content.decode()), hit_links(second.content.decode())
+    assert len(first_links) == 20 and len(second_links) == 5
+    assert sorted(first_links + second_links) == sorted(f"/statements/{s.pk}/" for s in statements)
+    assert "Page 2 of 2" in second.content.decode()
+    assert '<ol class="search-hits" start="21">' in second.content.decode()
+    assert group_titles(first.content.decode()) == ["statements"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"kind": "nosuchkind"},
+        {"kind": "statements", "page": "0"},
+        {"kind": "statements", "page": "-1"},
+        {"kind": "statements", "page": "two"},
+        {"kind": "statements", "page": "3"},
+        {"kind": "statements", "page": "99999999999999999999999"},
+    ],
+)
+def test_an_unknown_kind_or_page_is_not_found(client, params):
+    StatementFactory.create_batch(3, text="Steel tariffs remain in force.")
+    assert client.get("/search/", {"q": "steel", **params}).status_code == 404
+
+
+def test_a_kind_without_matches_or_words_answers_its_first_page(client):
+    StatementFactory(text="Steel tariffs remain in force.")
+    for query in ("nosuchword", "", '"'):
+        response = client.get("/search/", {"q": query, "kind": "officials"})
+        assert response.status_code == 200
+        assert hit_links(response.content.decode()) == []
+
+
+def test_what_is_published_after_a_search_is_found_by_the_next(client):
+    StatementFactory(text="Lumber duties are unfair.")
+    assert len(hit_links(client.get("/search/", {"q": "lumber"}).content.decode())) == 1
+    StatementFactory(text="Lumber quotas again.")
+    assert len(hit_links(client.get("/search/", {"q": "lumber"}).content.decode())) == 2
+
+
+def test_accented_words_match(client):
+    StatementFactory(text="La caducité de l'accord inquiète.")
+    assert len(hit_links(client.get("/search/", {"q": "caducité"}).content.decode())) == 1
+    if connection.vendor == "sqlite":  # FTS5 removes accents; PostgreSQL's english configuration keeps them
+        assert len(hit_links(client.get("/search/", {"q": "caducite"}).content.decode())) == 1
+
+
+def test_searched_columns_are_declared_one_line_each():
+    from issues.site_search import KINDS
+
+    for kind in KINDS:
+        for column in kind.searched:
+            assert (column.field, column.weight, column.config) == tuple(column)
+            assert column.weight in {"A", "B"} and column.config in {"english", "french", "spanish"}
