@@ -687,11 +687,13 @@ class Position(Publishable, PartialDateModel, TimeStampedModel):
 
 
 class StatementQuerySet(PublishableQuerySet):
-    def with_related(self) -> StatementQuerySet:
+    def with_related(self, *, translations: bool = True) -> StatementQuerySet:
         """Everything a statement is shown with, in three queries whatever the row count.
 
         ``speaker_title``: the title the speaker held on the statement's date, from their
         appointments (a subquery, not a query per row); empty when none covers the date.
+        ``translations=False`` spares the query for the translations where they are not
+        shown (the Atom feeds carry the words as said).
         """
         held = (
             Appointment.objects.filter(official=OuterRef("speaker"))
@@ -699,15 +701,17 @@ class StatementQuerySet(PublishableQuerySet):
             .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("date")))
             .order_by(F("valid_from").desc(nulls_last=True), "-id")
         )
-        return (
+        qs = (
             self.select_related("negotiation", "speaker__party", "attributed_party", "round", "source")
-            .prefetch_related(
-                Prefetch("issues", queryset=Issue.objects.order_by("title")),
-                # Shown beneath the words; a statement's, so public exactly when it is.
-                Prefetch("translations", queryset=StatementTranslation.objects.order_by("language")),
-            )
+            .prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("title")))
             .annotate(speaker_title=Subquery(held.values("title")[:1]))
         )
+        if translations:
+            # Shown beneath the words; a statement's, so public exactly when it is.
+            qs = qs.prefetch_related(
+                Prefetch("translations", queryset=StatementTranslation.objects.order_by("language"))
+            )
+        return qs
 
     def compact(self) -> StatementQuerySet:
         """Only what a compact listing shows (speaker, party, words, date, issue slugs), for long lists.
@@ -721,6 +725,7 @@ class StatementQuerySet(PublishableQuerySet):
                 "id",
                 "kind",
                 "text",
+                "language",
                 "date",
                 "tone",
                 "attribution",
@@ -1017,7 +1022,7 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
         super().save(*args, **kwargs)
 
     #: Codes ``clean()`` gives its errors, by field (the API schema documents them).
-    clean_error_codes = {"date": {DATE_IN_FUTURE, DATE_AFTER_SOURCE}}
+    clean_error_codes = {"date": {DATE_IN_FUTURE, DATE_AFTER_SOURCE}, "language": {"translated_into_own_language"}}
     #: Its date is when the source's words were said or reported: never after the source's publication.
     reported_by_source = True
 

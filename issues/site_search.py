@@ -55,6 +55,7 @@ class Hit:
     url: str
     meta: str
     rank: float
+    lang: str = "en"  # the language of the excerpt: a statement's words keep theirs
 
 
 @dataclass
@@ -76,6 +77,7 @@ class Kind:
     title: Callable[[Any], str]  # the title shown
     body: Callable[[Any], str]
     meta: Callable[[Any], str]
+    lang: Callable[[Any], str] = lambda row: "en"  # the body's language (the record is kept in English)
 
 
 def _joined(*fields: str) -> models.Expression:
@@ -107,6 +109,7 @@ KINDS: tuple[Kind, ...] = (
         title=lambda statement: f"{statement.speaker_name}, {statement.display_date}",
         body=lambda statement: statement.text,
         meta=lambda statement: str(statement.negotiation),
+        lang=lambda statement: statement.language,
     ),
     Kind(
         code="positions",
@@ -218,6 +221,7 @@ def _postgresql(kind: Kind, query: str) -> HitGroup:
                 url=row.get_absolute_url(),
                 meta=kind.meta(row),
                 rank=float(row.search_rank),
+                lang=kind.lang(row),
             )
         )
     return group
@@ -279,6 +283,7 @@ def _sqlite(query: str) -> list[HitGroup]:
                         url=row.get_absolute_url(),
                         meta=kind.meta(row),
                         rank=rank,
+                        lang=kind.lang(row),
                     )
                 )
         groups.append(group)
