@@ -426,6 +426,18 @@ class StatementAdmin(PublishableAdminMixin, ImportExportEditorMixin, EditorAdmin
     deleted_list_select_related = ("speaker",)
     inlines = (StatementTranslationInline,)
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """A submission without the translations' rows (a script, a form saved before they
+        existed) leaves the translations as they are, instead of failing on a missing
+        management form."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        data = kwargs.get("data")
+        if data is not None and isinstance(inline, StatementTranslationInline) and f"{prefix}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+            kwargs["data"] = data
+        return kwargs
+
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         """Translations through their service, which marks the statement changed with them."""
         if formset.model is not StatementTranslation:

@@ -91,13 +91,15 @@ LANGUAGE_CODES: list[str] = [code for code, _name in settings.LANGUAGES]
 
 
 def language_name(code: str) -> str:
-    """A language's name in the active interface language ("French", « anglais »)."""
-    from django.utils.translation import get_language_info
+    """A language's name in the active interface language ("French", « anglais »): French and
+    Spanish write it in lower case inside a sentence, where Django's catalogue capitalises it."""
+    from django.utils.translation import get_language, get_language_info
 
     try:
-        return str(get_language_info(code)["name_translated"])
+        name = str(get_language_info(code)["name_translated"])
     except KeyError:
         return code
+    return name if (get_language() or "en").startswith("en") else name.lower()
 
 
 def check_round_matches_date(round_: Round | None, date, precision: str) -> None:

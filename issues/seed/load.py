@@ -121,7 +121,6 @@ class _Loader:
             manager.set(list(wanted))
             self.report.updated[label] += 1
 
-
     def set_translations(self, statement: Statement, translations: list[dict[str, Any]]) -> None:
         """Make the row's translations the statement's; write nothing when they already are."""
         wanted = sorted((t["language"], t["text"], t.get("note") or "") for t in translations)
