@@ -36,7 +36,7 @@ from .admin_forms import (
     StatusAssessmentAdminForm,
     StatusCorrectionForm,
 )
-from .models import Issue, Position, Statement, StatusAssessment
+from .models import Issue, Position, Statement, StatementTranslation, StatusAssessment
 from .resources import StatementResource
 
 # --------------------------------------------------------------------------- inlines
@@ -50,7 +50,7 @@ class SourceStatementInline(EditorInlineMixin, admin.StackedInline):
     formset = StatementInlineFormSet
     fields = (
         ("speaker", "attribution", "attributed_party"),
-        ("kind", "tone"),
+        ("kind", "language", "tone"),
         "text",
         ("context", "occasion"),
         ("date", "date_precision", "date_text"),
@@ -94,6 +94,17 @@ class IssuePositionInline(EditorInlineMixin, admin.StackedInline):
     readonly_fields = ("state",)
     autocomplete_fields = ("round", "source")
     inline_select_related = ("issue", "party", "round", "source")
+
+
+class StatementTranslationInline(EditorInlineMixin, admin.StackedInline):
+    """Translations of the words, under the statement: shown to readers as translations, never as the words said."""
+
+    model = StatementTranslation
+    fields = (("language", "note"), "text")
+    extra = 0
+    show_change_link = False
+    verbose_name = gettext_lazy("translation of the words (shown as a translation, never as the words said)")
+    verbose_name_plural = gettext_lazy("translations of the words (shown as translations, never as the words said)")
 
 
 # --------------------------------------------------------------------------- filters
@@ -403,7 +414,7 @@ class StatementAdmin(PublishableAdminMixin, ImportExportEditorMixin, EditorAdmin
     ordering = ("-date", "-id")
     autocomplete_fields = ("speaker", "round", "source", "issues")
     fieldsets = (
-        (None, {"fields": ("source", "kind", "text", "context", "tone")}),
+        (None, {"fields": ("source", "kind", "text", "language", "context", "tone")}),
         (gettext_lazy("Speaker"), {"fields": ("speaker", ("attribution", "attributed_party"))}),
         (
             gettext_lazy("When"),
@@ -413,6 +424,29 @@ class StatementAdmin(PublishableAdminMixin, ImportExportEditorMixin, EditorAdmin
         (gettext_lazy("Publication"), {"fields": ("state", "published_at")}),
     )
     deleted_list_select_related = ("speaker",)
+    inlines = (StatementTranslationInline,)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """A submission without the translations' rows (a script, a form saved before they
+        existed) leaves the translations as they are, instead of failing on a missing
+        management form."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        data = kwargs.get("data")
+        if data is not None and isinstance(inline, StatementTranslationInline) and f"{prefix}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+            kwargs["data"] = data
+        return kwargs
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        """Translations through their service, which marks the statement changed with them."""
+        if formset.model is not StatementTranslation:
+            super().save_formset(request, form, formset, change)
+            return
+        for translation in formset.save(commit=False):
+            services.statement_translation_save(translation=translation)
+        for translation in formset.deleted_objects:
+            services.statement_translation_delete(translation=translation)
 
     def get_queryset(self, request):
         # The change form's title names the speaker: join it there too. (The changelist

@@ -27,6 +27,13 @@ class StatementAdminForm(RoundFromDateForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._use_historic_issues()
+        if "language" in self.fields:
+            # A browser always sends the select's value; a submission without the field
+            # (one written before statements had a language) keeps the statement's.
+            self.fields["language"].required = False
+
+    def clean_language(self) -> str:
+        return self.cleaned_data.get("language") or self.instance.language or "en"
 
     def _use_historic_issues(self) -> None:
         """When reverting to (or recovering) an old version, offer the issues it had then.

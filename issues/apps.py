@@ -10,12 +10,13 @@ class IssuesConfig(DataAppConfig):
     name = "issues"
     verbose_name = _("Issues, positions and statements")
 
-    public_models = ("Issue", "StatusAssessment", "Position", "Statement")
+    public_models = ("Issue", "StatusAssessment", "Position", "Statement", "StatementTranslation")
     editor_permissions = {
         "issue": ("add", "change", "view"),
         "statusassessment": ("add", "change", "view", "delete"),
         "position": ("add", "change", "view", "delete"),
         "statement": ("add", "change", "view", "delete"),
+        "statementtranslation": ("add", "change", "view", "delete"),
     }
 
     def ready(self) -> None:

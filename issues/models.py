@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorCombinable, SearchVectorField
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import connections, models
@@ -19,6 +20,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -83,6 +85,22 @@ class Tone(models.TextChoices):
     CAUTIOUS = "cautious", _("Cautious")
     NEUTRAL = "neutral", _("Neutral")
     CRITICAL = "critical", _("Critical")
+
+
+#: The languages statements and their translations may be in: the interface's.
+LANGUAGE_CODES: list[str] = [code for code, _name in settings.LANGUAGES]
+
+
+def language_name(code: str) -> str:
+    """A language's name in the active interface language ("French", « anglais »): French and
+    Spanish write it in lower case inside a sentence, where Django's catalogue capitalises it."""
+    from django.utils.translation import get_language, get_language_info
+
+    try:
+        name = str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+    return name if (get_language() or "en").startswith("en") else name.lower()
 
 
 def check_round_matches_date(round_: Round | None, date, precision: str) -> None:
@@ -672,11 +690,13 @@ class Position(Publishable, PartialDateModel, TimeStampedModel):
 
 
 class StatementQuerySet(PublishableQuerySet):
-    def with_related(self) -> StatementQuerySet:
-        """Everything a statement is shown with, in two queries whatever the row count.
+    def with_related(self, *, translations: bool = True) -> StatementQuerySet:
+        """Everything a statement is shown with, in three queries whatever the row count.
 
         ``speaker_title``: the title the speaker held on the statement's date, from their
         appointments (a subquery, not a query per row); empty when none covers the date.
+        ``translations=False`` spares the query for the translations where they are not
+        shown (the Atom feeds carry the words as said).
         """
         held = (
             Appointment.objects.filter(official=OuterRef("speaker"))
@@ -684,11 +704,17 @@ class StatementQuerySet(PublishableQuerySet):
             .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("date")))
             .order_by(F("valid_from").desc(nulls_last=True), "-id")
         )
-        return (
+        qs = (
             self.select_related("negotiation", "speaker__party", "attributed_party", "round", "source")
             .prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("title")))
             .annotate(speaker_title=Subquery(held.values("title")[:1]))
         )
+        if translations:
+            # Shown beneath the words; a statement's, so public exactly when it is.
+            qs = qs.prefetch_related(
+                Prefetch("translations", queryset=StatementTranslation.objects.order_by("language"))
+            )
+        return qs
 
     def compact(self) -> StatementQuerySet:
         """Only what a compact listing shows (speaker, party, words, date, issue slugs), for long lists.
@@ -702,6 +728,7 @@ class StatementQuerySet(PublishableQuerySet):
                 "id",
                 "kind",
                 "text",
+                "language",
                 "date",
                 "tone",
                 "attribution",
@@ -899,6 +926,16 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
         help_text=_("A quote verbatim, without the surrounding quotation marks."),
         validators=[validate_statement_text_length],
     )
+    language = models.CharField(
+        _("language of the words"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_(
+            "The language the words are in, as the source prints them. A quote stays in the language "
+            "it was said in; attach a translation below rather than translating the text."
+        ),
+    )
     context = models.CharField(
         _("lead-in"),
         max_length=300,
@@ -946,6 +983,7 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=StatementKind.values), name="statement_kind_valid"),
             models.CheckConstraint(condition=Q(tone__in=Tone.values), name="statement_tone_valid"),
+            models.CheckConstraint(condition=Q(language__in=LANGUAGE_CODES), name="statement_language_valid"),
             models.CheckConstraint(condition=GreaterThan(Length(Trim("text")), 0), name="statement_text_not_blank"),
             models.CheckConstraint(
                 condition=Q(speaker__isnull=False) | ~Q(attribution=""), name="statement_unnamed_has_attribution"
@@ -1008,7 +1046,7 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
         super().save(*args, **kwargs)
 
     #: Codes ``clean()`` gives its errors, by field (the API schema documents them).
-    clean_error_codes = {"date": {DATE_IN_FUTURE, DATE_AFTER_SOURCE}}
+    clean_error_codes = {"date": {DATE_IN_FUTURE, DATE_AFTER_SOURCE}, "language": {"translated_into_own_language"}}
     #: Its date is when the source's words were said or reported: never after the source's publication.
     reported_by_source = True
 
@@ -1028,6 +1066,14 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
         if self.speaker_id and self.attributed_party_id:
             errors.setdefault("attributed_party", []).append(
                 _("A named speaker's party is their own; leave this empty.")
+            )
+        if self.pk is not None and self.translations.filter(language=self.language).exists():
+            errors.setdefault("language", []).append(
+                ValidationError(
+                    _("A translation into %(language)s is attached: the words cannot be in it too. Remove it first."),
+                    code="translated_into_own_language",
+                    params={"language": language_name(self.language)},
+                )
             )
         for check in (
             lambda: check_round_matches_date(self.round, self.date, self.date_precision),
@@ -1050,3 +1096,102 @@ class Statement(Publishable, PartialDateModel, TimeStampedModel):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+# --------------------------------------------------------------------------- translations of statements
+
+
+class StatementTranslation(TimeStampedModel):
+    """A translation of a statement's words into another language, never the words themselves.
+
+    The statement keeps the words as said (``Statement.language``); a translation is shown
+    beneath them, labelled as one, with who made it (``note``). It is public exactly when its
+    statement is. Writes go through ``issues.services.statement_translation_save``, which
+    also marks the statement changed, so its page, its ETag and the caches move with it.
+    """
+
+    #: Shown on its statement's page (``nafta_tracker.api.serializers.HtmlUrlField``).
+    html_route = {"view_name": "issues:statement-detail", "lookup_field": "statement.pk"}
+
+    statement = models.ForeignKey(
+        Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(
+        _("language of the translation"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        help_text=_("Not the language of the words themselves."),
+    )
+    text = models.TextField(_("translation"), validators=[validate_statement_text_length])
+    note = models.CharField(
+        _("who translated"),
+        max_length=200,
+        blank=True,
+        help_text=_('Who made the translation, e.g. "the source\'s translation" or "our translation".'),
+    )
+    # Like a source's: moves only when the public sees the change (its statement is published),
+    # so the validators never tell a visitor when an editor last worked on a draft's translation.
+    public_changed_at = models.DateTimeField(
+        _("public change at"), null=True, blank=True, editable=False, db_index=True
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["statement", "language"]
+        verbose_name = _("translation of the words")
+        verbose_name_plural = _("translations of the words")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "language"],
+                name="statement_translation_one_per_language",
+                violation_error_message=_("This statement already has a translation into this language."),
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=LANGUAGE_CODES), name="statement_translation_language_valid"
+            ),
+            models.CheckConstraint(
+                condition=GreaterThan(Length(Trim("text")), 0), name="statement_translation_text_not_blank"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_language_display()}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return self.statement.get_absolute_url()
+
+    @property
+    def is_public(self) -> bool:
+        return self.statement.is_published
+
+    def is_public_change(self) -> bool:
+        """Read by the shared cache's purges: a draft's translation changes nothing public."""
+        return self.statement.is_published or self.statement._loaded_published
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if not (self.text or "").strip():
+            errors.setdefault("text", []).append(_("The translation cannot be blank."))
+        if self.statement_id is not None or type(self).statement.field.is_cached(self):
+            statement = self.statement
+            if self.language and self.language == statement.language:
+                errors.setdefault("language", []).append(
+                    ValidationError(
+                        _(
+                            "The words are in %(language)s already: a translation is into another "
+                            "language. To correct the words, edit the statement."
+                        ),
+                        code="own_language",
+                        params={"language": language_name(self.language)},
+                    )
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        if self.statement.is_published:
+            self.public_changed_at = timezone.now()
+            if kwargs.get("update_fields"):
+                kwargs["update_fields"] = {*kwargs["update_fields"], "public_changed_at"}
+        super().save(*args, **kwargs)

@@ -17,10 +17,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rounds import publishing
+from rounds.base import set_change_reason
 from rounds.models import Negotiation, Round, Source
 from rounds.services import negotiation_on, record_save, suggest_round
 
-from .models import Issue, Position, Statement, StatusAssessment
+from .models import Issue, Position, Statement, StatementTranslation, StatusAssessment
 
 P = TypeVar("P", Statement, Position, StatusAssessment)
 
@@ -79,6 +80,77 @@ def statement_update(
                 }
             )
         statement.issues.set(issues)
+    return statement
+
+
+# --------------------------------------------------------------------------- translations of statements
+
+
+def _translations_changed(statement: Statement) -> None:
+    """Mark the statement changed: a translation is shown with it, so its ``updated_at`` (the API's
+    ETags), its public change (the pages' validators), its history and the shared cache's purge
+    must move as if its own words had changed."""
+    set_change_reason(statement, _("Translations changed"))
+    statement.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def statement_translation_save(*, translation: StatementTranslation, **fields: Any) -> StatementTranslation:
+    """Attach a translation to its statement, or change one: validated (never into the words' own
+    language, one per language), saved, and the statement marked changed, in one transaction."""
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    changed = translation._state.adding or bool(translation.changed_fields())
+    record_save(translation)
+    if changed:
+        _translations_changed(translation.statement)
+    return translation
+
+
+@transaction.atomic
+def statement_translation_delete(*, translation: StatementTranslation) -> None:
+    statement = translation.statement
+    translation.delete()
+    _translations_changed(statement)
+
+
+@transaction.atomic
+def statement_translations_set(*, statement: Statement, translations: Iterable[dict[str, Any]]) -> Statement:
+    """Make ``translations`` (``{"language", "text", "note"}`` each) the statement's, and only them.
+
+    A translation whose language, text and note are unchanged is left as it is, so setting the
+    same list again (a seed loaded twice, an API client sending back what it read) writes nothing.
+    """
+    wanted: dict[str, dict[str, Any]] = {}
+    for item in translations:
+        language = item.get("language") or ""
+        if language in wanted:
+            raise ValidationError(
+                {
+                    "translations": ValidationError(
+                        _("Two translations into the same language: give one."), code="duplicate_language"
+                    )
+                }
+            )
+        wanted[language] = {"text": item.get("text") or "", "note": item.get("note") or ""}
+    existing = {translation.language: translation for translation in statement.translations.all()}
+    changed = False
+    for language, translation in existing.items():
+        if language not in wanted:
+            translation.delete()
+            changed = True
+    for language, values in wanted.items():
+        translation = existing.get(language) or StatementTranslation(statement=statement, language=language)
+        for name, value in values.items():
+            setattr(translation, name, value)
+        if translation._state.adding or translation.changed_fields():
+            try:
+                record_save(translation)
+            except ValidationError as exc:
+                raise ValidationError({"translations": exc.messages}) from exc
+            changed = True
+    if changed:
+        _translations_changed(statement)
     return statement
 
 

@@ -75,6 +75,7 @@ class Hit:
     url: str
     meta: str
     rank: float
+    lang: str = "en"  # the language of the excerpt: a statement's words keep theirs
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Kind:
     # The fields whose vector the table stores (PostgreSQL, migration 0015's search_vector column),
     # in their declared weights and configurations: read instead of parsing them on every search.
     stored: tuple[str, ...] = ()
+    lang: Callable[[Any], str] = lambda row: "en"  # the body's language (the record is kept in English)
 
     def __post_init__(self) -> None:
         # Declared as plain tuples, one line a column; named here.
@@ -154,6 +156,7 @@ KINDS: tuple[Kind, ...] = (
         body=lambda statement: statement.text,
         meta=lambda statement: str(statement.negotiation),
         stored=("text",),  # to_tsvector('english', text), without a weight: as it always ranked
+        lang=lambda statement: statement.language,
     ),
     Kind(
         code="positions",
@@ -303,6 +306,7 @@ def _postgresql(kind: Kind, query: str, offset: int, limit: int) -> HitGroup:
                 url=row.get_absolute_url(),
                 meta=kind.meta(row),
                 rank=float(rank),
+                lang=kind.lang(row),
             )
         )
     return group
@@ -448,6 +452,7 @@ def _sqlite(index: _Index, kind: Kind, query: str, offset: int, limit: int, *, u
                 url=row.get_absolute_url(),
                 meta=kind.meta(row),
                 rank=-score,
+                lang=kind.lang(row),
             )
         )
     return group

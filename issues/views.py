@@ -235,7 +235,7 @@ class LatestStatementsFeed(Feed):
         return reverse("issues:statement-list")
 
     def items(self):
-        return Statement.objects.published().with_related()[: self.items_shown]
+        return Statement.objects.published().with_related(translations=False)[: self.items_shown]
 
     def item_title(self, item: Statement) -> str:
         return str(item)
@@ -275,7 +275,9 @@ class NegotiationStatementsFeed(LatestStatementsFeed):
         return reverse("rounds:negotiation-statement-list", args=[obj.slug])
 
     def items(self, obj: Negotiation):
-        return Statement.objects.published().filter(negotiation=obj).with_related()[: self.items_shown]
+        return (
+            Statement.objects.published().filter(negotiation=obj).with_related(translations=False)[: self.items_shown]
+        )
 
 
 class IssueStatementsFeed(LatestStatementsFeed):
@@ -291,7 +293,7 @@ class IssueStatementsFeed(LatestStatementsFeed):
         return obj.get_absolute_url()
 
     def items(self, obj: Issue):
-        return Statement.objects.published().about(obj).with_related()[: self.items_shown]
+        return Statement.objects.published().about(obj).with_related(translations=False)[: self.items_shown]
 
 
 latest_statements_feed = public_page(LatestStatementsFeed())

@@ -41,6 +41,7 @@ class StatementCSVSerializer(serializers.Serializer):
     party = serializers.CharField(source="party.slug", allow_null=True)
     kind = serializers.CharField()
     text = serializers.CharField()
+    language = serializers.CharField()
     context = serializers.CharField()
     occasion = serializers.CharField()
     round = serializers.CharField(source="round.slug", allow_null=True)

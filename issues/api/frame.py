@@ -66,7 +66,10 @@ class RoundStatementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Statement
-        fields = ["id", "url", "html_url", "speaker", "speaker_slug", "party", "kind", "text", "date", "tone", "issues"]
+        fields = [
+            "id", "url", "html_url", "speaker", "speaker_slug", "party", "kind", "text", "language", "date", "tone",
+            "issues",
+        ]  # fmt: skip
 
 
 class RoundDetailSerializer(RoundSerializer):

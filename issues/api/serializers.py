@@ -23,6 +23,7 @@ from issues.models import (
     Position,
     PublicationState,
     Statement,
+    StatementTranslation,
     StatusAssessment,
 )
 from nafta_tracker.api.serializers import (
@@ -64,6 +65,18 @@ class SpeakerSerializer(serializers.Serializer):
     html_url = HtmlUrlField(Official, source="speaker")
 
 
+class StatementTranslationSerializer(serializers.ModelSerializer):
+    """A translation of the words, never the words said: those are ``text``, in ``language``."""
+
+    note = serializers.CharField(
+        help_text=_('Who made the translation, e.g. "the source\'s translation" or "our translation"; may be empty.')
+    )
+
+    class Meta:
+        model = StatementTranslation
+        fields = ["language", "text", "note"]
+
+
 class StatementSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:statement-detail", lookup_field="pk")
     negotiation = serializers.SlugRelatedField(
@@ -74,6 +87,14 @@ class StatementSerializer(serializers.ModelSerializer):
     round = RoundSummarySerializer(allow_null=True)
     issues = IssueSummarySerializer(many=True)
     source = SourceSummarySerializer()
+    translations = StatementTranslationSerializer(
+        many=True,
+        read_only=True,
+        help_text=_(
+            "Translations of the words into other languages, each labelled with who made it; "
+            "never the words said, which are text, in language. Editors attach them in the admin."
+        ),
+    )
 
     class Meta:
         model = Statement
@@ -86,6 +107,8 @@ class StatementSerializer(serializers.ModelSerializer):
             "attribution",
             "kind",
             "text",
+            "language",
+            "translations",
             "context",
             "occasion",
             "date",
@@ -375,6 +398,7 @@ class StatementInputSerializer(PublicationInput, InputSerializer):
             "attributed_party",
             "kind",
             "text",
+            "language",
             "context",
             "occasion",
             "date",

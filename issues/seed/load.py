@@ -30,7 +30,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from issues.models import Issue, Position, Statement, StatusAssessment
-from issues.services import fact_save
+from issues.services import fact_save, statement_translations_set
 from rounds.models import Appointment, Milestone, Negotiation, Official, Party, Round, Source
 from rounds.publishing import PublicationState
 from rounds.services import record_save, suggest_round
@@ -120,6 +120,14 @@ class _Loader:
         if wanted != set(manager.values_list("pk", flat=True)):
             manager.set(list(wanted))
             self.report.updated[label] += 1
+
+    def set_translations(self, statement: Statement, translations: list[dict[str, Any]]) -> None:
+        """Make the row's translations the statement's; write nothing when they already are."""
+        wanted = sorted((t["language"], t["text"], t.get("note") or "") for t in translations)
+        have = sorted(statement.translations.values_list("language", "text", "note"))
+        if wanted != have:
+            statement_translations_set(statement=statement, translations=translations)
+            self.report.updated["statement translations"] += 1
 
 
 @transaction.atomic
@@ -277,12 +285,16 @@ def _load_negotiation(
             "attribution": row["attribution"],
             "attributed_party": parties.get(row["attributed_party"] or ""),
             "kind": row["kind"],
+            # The language the words are in (English unless the row says), and translations
+            # only where the source printed one: the record never translates a quote itself.
+            "language": row.get("language", "en"),
             "context": row["context"],
             "occasion": row["occasion"],
             "tone": row["tone"],
         }
         statement = load.publish_fact(Statement, lookup, values)
         load.set_m2m(statement.issues, [issues[slug] for slug in row["issues"]], "statement issues")
+        load.set_translations(statement, row.get("translations") or [])
 
     for row in record["milestones"]:
         values = {

@@ -182,5 +182,6 @@ def test_statement_page(get, django_assert_num_queries, rows):
         + 1  # the source's label for its autocomplete widget
         + 1  # parties, for the "party of an unnamed speaker" select
         + 1  # the issues' labels for their autocomplete widget
+        + 1  # its translations, the inline's rows
     ):
         request()

@@ -60,13 +60,13 @@ LISTS = [
     ("/api/v1/officials/", 3),  # ETag, count, page + party + source
     ("/api/v1/rounds/", 4),  # ETag, count, page + host party + source, parties at the table
     ("/api/v1/issues/", 4),  # ETag, count, page + current status subqueries, latest positions (+ party, round, source)
-    ("/api/v1/statements/", 4),  # ETag, count, page + speaker + party + round + source, issues
-    ("/api/v1/statements/?format=csv&page_size=500", 3),  # the same rows as above: counted already
+    ("/api/v1/statements/", 5),  # ETag, count, page + speaker + party + round + source, issues, translations
+    ("/api/v1/statements/?format=csv&page_size=500", 4),  # the same rows as above: counted already
     ("/api/v1/positions/", 3),  # ETag, count, page + issue + party + round + source
     ("/api/v1/status-history/", 3),  # ETag, count, page + issue + round + source
     ("/api/v1/milestones/", 5),  # ETag, count, page + party + round + source, issues, officials
     ("/api/v1/sources/", 3),  # ETag, count, page
-    ("/api/v1/statements/?q=progress&date_after=2018-01-01&kind=quote", 4),  # filters add no query
+    ("/api/v1/statements/?q=progress&date_after=2018-01-01&kind=quote", 5),  # filters add no query
 ]
 
 
@@ -80,8 +80,8 @@ def test_list_queries_do_not_grow_with_rows(api, world, django_assert_num_querie
 
 def test_slug_filters_cost_one_lookup_each(api, world, django_assert_num_queries):
     round_ = world["round"]
-    # ETag, round lookup (validates the slug), issue lookup, count, page, issues
-    with django_assert_num_queries(6):
+    # ETag, round lookup (validates the slug), issue lookup, count, page, issues, translations
+    with django_assert_num_queries(7):
         response = api.get(f"/api/v1/statements/?round={round_.slug}&issue={world['issue'].slug}&page_size=500")
     assert response.json()["count"] >= 1
 
@@ -95,8 +95,8 @@ def test_detail_queries_do_not_grow_with_rows(api, world, django_assert_num_quer
         # ETag; the round + host party + source + statement count; parties at the table;
         # its assessments + issue + source; its newest statements + speaker; their issues
         (f"/api/v1/rounds/{round_.slug}/", 6),
-        # ETag; the statement with speaker, party, round, source; its issues
-        (f"/api/v1/statements/{statement.pk}/", 3),
+        # ETag; the statement with speaker, party, round, source; its issues; its translations
+        (f"/api/v1/statements/{statement.pk}/", 4),
     ]
     for url, queries in cases:
         with django_assert_num_queries(queries):
@@ -115,11 +115,12 @@ def test_a_304_costs_one_query(api, world, django_assert_num_queries):
 
 def test_the_count_is_taken_once_per_version_of_the_data(api, world, django_assert_num_queries):
     api.get("/api/v1/statements/?page_size=2")
-    with django_assert_num_queries(3):  # ETag, page, issues: the count of the first page holds for the second
+    # ETag, page, issues, translations: the count of the first page holds for the second
+    with django_assert_num_queries(4):
         second = api.get("/api/v1/statements/?page_size=2&page=2")
     assert second.json()["count"] == world["n"]
     StatementFactory(date=D(2018, 1, 26))  # a change: counted again, and right
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):  # and the count
         assert api.get("/api/v1/statements/?page_size=2&page=2").json()["count"] == world["n"] + 1
 
 

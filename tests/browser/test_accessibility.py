@@ -17,7 +17,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Browser
 
-from issues.models import Source, Statement
+from issues import services
+from issues.models import Source, Statement, StatementTranslation
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,6 +28,17 @@ BLOCKING = ("serious", "critical")
 # axe's defaults plus WCAG 2.2's target size (24 px), off by default in axe 4: links
 # and buttons must be large or far enough apart for a finger on a phone.
 AXE_OPTIONS = "{resultTypes: ['violations'], rules: {'target-size': {enabled: true}}}"
+
+
+def _translated_quote() -> Statement:
+    """A Spanish quote of the record with a translation into English beneath it (test data only:
+    the record carries no translation its sources did not print)."""
+    quote = Statement.objects.published().filter(language="es").order_by("pk").first()
+    if not quote.translations.exists():
+        services.statement_translation_save(
+            translation=StatementTranslation(statement=quote), language="en", text="(test) the words, translated"
+        )
+    return quote
 
 
 def page_types() -> dict[str, str]:
@@ -46,6 +58,7 @@ def page_types() -> dict[str, str]:
         "issue (fr)": "/fr" + reverse("issues:issue-detail", args=["sunset-clause"]),
         "statement list": reverse("issues:statement-list"),
         "statement": statement.get_absolute_url(),
+        "quote in Spanish, translated": _translated_quote().get_absolute_url(),
         "source": source.get_absolute_url(),
         "official list": reverse("rounds:official-list"),
         "official": reverse("rounds:official-detail", args=["robert-lighthizer"]),

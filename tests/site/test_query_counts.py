@@ -23,10 +23,10 @@ def site(request, django_db_setup, django_db_blocker):
 PAGES = {
     # freshness, negotiations (the live one leads), latest round, the signing (are the talks over?),
     # next round, next deadline, recent deadlines, parties, status counts, issues, their latest
-    # positions, statements, their issues
-    "home": (lambda site: "/", 13),
+    # positions, statements, their issues, their translations
+    "home": (lambda site: "/", 14),
     # the same for one negotiation, found by its slug instead of listed
-    "negotiation page": (lambda site: "/negotiations/nafta/", 13),
+    "negotiation page": (lambda site: "/negotiations/nafta/", 14),
     # freshness, negotiations
     "negotiation list": (lambda site: "/negotiations/", 2),
     # freshness, count, rounds with statement counts, their parties at the table
@@ -35,35 +35,37 @@ PAGES = {
     "negotiation round list": (lambda site: "/negotiations/review/rounds/", 5),
     # freshness, round, parties at the table, previous round, next round, assessments with previous
     # status, positions, statements during, their issues, count during, statements after, their issues,
-    # assessments after
-    "round detail": (lambda site: site.rounds[0].get_absolute_url(), 13),
+    # assessments after; the translations of the statements during and of those after
+    "round detail": (lambda site: site.rounds[0].get_absolute_url(), 15),
     # freshness, party choices, count, issues, their latest positions, status counts, parties, assessment dates
     "issue list": (lambda site: "/issues/", 8),
     "issue list filtered": (lambda site: f"/issues/?status=far_apart&party={site.parties[0].slug}&as_of=2018-04-01", 8),
     # freshness, issue (with its negotiation and what it continues), status history, rounds for the
     # chart, positions, statements, their issues, statement count, related issues, the issues that
-    # continue it, deadlines
-    "issue detail": (lambda site: site.issues[0].get_absolute_url(), 11),
-    "continuing issue detail": (lambda site: site.review_issues[0].get_absolute_url(), 11),
+    # continue it, deadlines; the statements' translations
+    "issue detail": (lambda site: site.issues[0].get_absolute_url(), 12),
+    "continuing issue detail": (lambda site: site.review_issues[0].get_absolute_url(), 12),
     # the issue list's, after the negotiation
     "negotiation issue list": (lambda site: "/negotiations/review/issues/", 9),
     # the statement list's, after the negotiation
-    "negotiation statement list": (lambda site: "/negotiations/review/statements/", 9),
-    # freshness, four filter choices (parties, officials, issues, rounds), count, statements, their issues
-    "statement list": (lambda site: "/statements/", 8),
-    "statement search": (lambda site: f"/statements/?q=sunset+clause&party={site.parties[0].slug}&tone=neutral", 8),
-    # freshness, statement with speaker/party/round/source, its issues
-    "statement detail": (lambda site: site.statements[0].get_absolute_url(), 3),
-    # freshness, source, count, statements, their issues, positions
-    "source detail": (lambda site: site.statements[0].source.get_absolute_url(), 6),
+    "negotiation statement list": (lambda site: "/negotiations/review/statements/", 10),
+    # freshness, four filter choices (parties, officials, issues, rounds), count, statements, their issues,
+    # their translations
+    "statement list": (lambda site: "/statements/", 9),
+    "statement search": (lambda site: f"/statements/?q=sunset+clause&party={site.parties[0].slug}&tone=neutral", 9),
+    # freshness, statement with speaker/party/round/source, its issues, its translations
+    "statement detail": (lambda site: site.statements[0].get_absolute_url(), 4),
+    # freshness, source, count, statements, their issues, their translations, positions
+    "source detail": (lambda site: site.statements[0].source.get_absolute_url(), 7),
     # freshness, count, officials with statement counts
     "official list": (lambda site: "/officials/", 3),
-    # freshness, official, their appointments (with sources), count, statements, their issues
-    "official detail": (lambda site: site.officials[0].get_absolute_url(), 6),
+    # freshness, official, their appointments (with sources), count, statements, their issues, translations
+    "official detail": (lambda site: site.officials[0].get_absolute_url(), 7),
     # freshness, count, parties, their officials
     "party list": (lambda site: "/parties/", 4),
-    # freshness, party, officials with counts, latest positions, hosted rounds, statements, their issues, count
-    "party detail": (lambda site: site.parties[0].get_absolute_url(), 8),
+    # freshness, party, officials with counts, latest positions, hosted rounds, statements, their issues,
+    # their translations, count
+    "party detail": (lambda site: site.parties[0].get_absolute_url(), 9),
     # freshness, count, milestones, their issues, next deadline, last deadline
     "deadlines": (lambda site: "/deadlines/", 6),
     # freshness, the negotiation, rounds, milestones
