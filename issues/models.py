@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from nafta_tracker.content_language import english
 from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, format_partial_date, precision_constraint
 from rounds.dates import DATE_AFTER_SOURCE, DATE_IN_FUTURE, check_reported_date, is_in_range, validate_date_in_range
 from rounds.models import (  # noqa: F401
@@ -572,7 +573,8 @@ class StatusAssessment(Publishable, PartialDateModel, TimeStampedModel):
         stored = StatusAssessment.objects.filter(pk=self.pk, state=PublicationState.PUBLISHED).values(*frozen).first()
         if stored is None:
             return
-        changed = [name for name in frozen if getattr(self, name) != stored[name]]
+        with english():  # the record, not the reader's translation of the note
+            changed = [name for name in frozen if getattr(self, name) != stored[name]]
         if not changed:
             return
         message = _(
