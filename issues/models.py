@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from nafta_tracker.content_language import english
+from nafta_tracker.content_language import english, localized_column
 from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, format_partial_date, precision_constraint
 from rounds.dates import DATE_AFTER_SOURCE, DATE_IN_FUTURE, check_reported_date, is_in_range, validate_date_in_range
 from rounds.models import (  # noqa: F401
@@ -688,7 +688,8 @@ class StatementQuerySet(PublishableQuerySet):
         return (
             self.select_related("negotiation", "speaker__party", "attributed_party", "round", "source")
             .prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("title")))
-            .annotate(speaker_title=Subquery(held.values("title")[:1]))
+            # In the reader's language (the descriptor does not reach into a subquery).
+            .annotate(speaker_title=Subquery(held.annotate(shown=localized_column("title")).values("shown")[:1]))
         )
 
     def compact(self) -> StatementQuerySet:

@@ -34,6 +34,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import get_language
 from modeltranslation.fields import TranslationFieldDescriptor
+from modeltranslation.manager import MultilingualManager
 from modeltranslation.translator import TranslationOptions, translator
 
 #: The language of the record: what ``title`` is, and what every translation falls back to.
@@ -67,6 +68,18 @@ def content_language() -> str:
 
 def localized_name(field: str, language: str) -> str:
     return f"{field}_{language}"
+
+
+def localized_column(field: str) -> Any:
+    """A query expression for ``field`` in the active language, falling back to English:
+    for annotations and subqueries, where the descriptor cannot help."""
+    from django.db.models import F, Value
+    from django.db.models.functions import Coalesce, NullIf
+
+    language = content_language()
+    if language == ORIGINAL:
+        return F(field)
+    return Coalesce(NullIf(F(localized_name(field, language)), Value("")), F(field))
 
 
 class EnglishWritingDescriptor(TranslationFieldDescriptor):
@@ -137,8 +150,7 @@ def register(model: type[models.Model], fields: Iterable[str]) -> None:
     Called from each app's ``translation`` module, which modeltranslation imports at start-up.
     """
     fields = tuple(fields)
-    managers = [(manager, manager.__class__) for manager in model._meta.managers]
-    default_manager_class = model._default_manager.__class__
+    manager_classes = {manager.name: manager.__class__ for manager in model._meta.managers}
     options_class = model._meta.__class__
     plain_init = model.__init__
     options = type(
@@ -150,11 +162,12 @@ def register(model: type[models.Model], fields: Iterable[str]) -> None:
     translator.register(model, options)
 
     # No query rewriting (module doc): the managers and options classes from before registration.
-    for manager, manager_class in managers:
-        manager.__class__ = manager_class
-    model._default_manager.__class__ = default_manager_class
+    # (Options.managers hands out copies of local_managers, made again after _expire_cache.)
+    for manager in model._meta.local_managers:
+        manager.__class__ = manager_classes[manager.name]
     model._meta.__class__ = options_class
     model._meta._expire_cache()
+    assert not isinstance(model._default_manager, MultilingualManager), model
 
     def __init__(self: models.Model, *args: Any, **kwargs: Any) -> None:
         # modeltranslation sends Model(title=x) to the active language's column: English here.
