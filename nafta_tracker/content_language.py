@@ -186,6 +186,18 @@ def register(model: type[models.Model], fields: Iterable[str]) -> None:
         field = model._meta.get_field(name)
         setattr(model, name, EnglishWritingDescriptor(field, fallback_languages={"default": (ORIGINAL,)}))
         _english_on_save(field)
+        for language in LANGUAGES:
+            # modeltranslation ignores an emptied input of the interface language's column when
+            # the form also has ``title`` (it guesses a form that knows nothing of translations):
+            # an editor whose admin is in French could not clear a French translation.
+            _plain_form_saves(model._meta.get_field(localized_name(name, language)))
+
+
+def _plain_form_saves(field: models.Field) -> None:
+    def save_form_data(instance: models.Model, data: Any, check: bool = True) -> None:
+        setattr(instance, field.attname, data)
+
+    field.save_form_data = save_form_data
 
 
 def _english_on_save(field: models.Field) -> None:
@@ -261,3 +273,33 @@ def connect_signals() -> None:
         without_translations._skips_translations = True
         HistoricalRecords.fields_included = without_translations
     pre_create_historical_record.connect(_history_in_english, dispatch_uid="content_language_history_in_english")
+
+
+class UnprefixedLanguageMiddleware:
+    """The API and the admin speak the language the client asks for (cookie, Accept-Language).
+
+    The public pages take their language from the URL (/fr/…), and LocaleMiddleware, seeing
+    i18n_patterns without a prefix for English, makes every unprefixed address English —
+    the API and the admin included. A French API client then got English texts, and an
+    editor could not work in French. Placed right after LocaleMiddleware; the answer says
+    which language it is in (Content-Language) and that it depends on the ask (Vary), so a
+    cache keeps one copy per language (the response and HTTP caches key on it as well).
+    """
+
+    prefixes = ("/api/", "/admin/")
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: Any) -> Any:
+        if not request.path_info.startswith(self.prefixes):
+            return self.get_response(request)
+        from django.utils import translation
+        from django.utils.cache import patch_vary_headers
+
+        translation.activate(translation.get_language_from_request(request, check_path=False))
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language",))
+        response.headers["Content-Language"] = request.LANGUAGE_CODE
+        return response
