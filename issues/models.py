@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from nafta_tracker.content_language import english, localized_column
 from rounds.base import DatePrecision, PartialDateModel, TimeStampedModel, format_partial_date, precision_constraint
 from rounds.dates import DATE_AFTER_SOURCE, DATE_IN_FUTURE, check_reported_date, is_in_range, validate_date_in_range
 from rounds.models import (  # noqa: F401
@@ -591,7 +592,8 @@ class StatusAssessment(Publishable, PartialDateModel, TimeStampedModel):
         stored = StatusAssessment.objects.filter(pk=self.pk, state=PublicationState.PUBLISHED).values(*frozen).first()
         if stored is None:
             return
-        changed = [name for name in frozen if getattr(self, name) != stored[name]]
+        with english():  # the record, not the reader's translation of the note
+            changed = [name for name in frozen if getattr(self, name) != stored[name]]
         if not changed:
             return
         message = _(
@@ -707,7 +709,8 @@ class StatementQuerySet(PublishableQuerySet):
         qs = (
             self.select_related("negotiation", "speaker__party", "attributed_party", "round", "source")
             .prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("title")))
-            .annotate(speaker_title=Subquery(held.values("title")[:1]))
+            # In the reader's language (the descriptor does not reach into a subquery).
+            .annotate(speaker_title=Subquery(held.annotate(shown=localized_column("title")).values("shown")[:1]))
         )
         if translations:
             # Shown beneath the words; a statement's, so public exactly when it is.

@@ -11,3 +11,7 @@ class NaftaTrackerConfig(AppConfig):
         from .http_cache import connect_purge_signals
 
         connect_purge_signals()  # publishing purges the shared HTTP cache (a no-op unless configured)
+
+        from .content_language import connect_signals
+
+        connect_signals()  # history rows keep the English record (content_language)

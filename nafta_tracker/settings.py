@@ -53,6 +53,8 @@ DEMO_EDITOR_ENABLED = DEBUG and env_bool("DJANGO_DEMO_EDITOR", True)
 # ----------------------------------------------------------------------------- apps and middleware
 
 INSTALLED_APPS = [
+    # Content in three languages (nafta_tracker/content_language.py); before the admin, as it asks.
+    "modeltranslation",
     "nafta_tracker.site.admin_config.EditorsAdminConfig",  # django.contrib.admin, opening on the editors' home
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -92,6 +94,8 @@ MIDDLEWARE = [
     "nafta_tracker.csp.ContentSecurityPolicyMiddleware",  # django-csp, with the admin's documented exceptions
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /api/ and /admin/ have no language prefix: they follow the language cookie or Accept-Language.
+    "nafta_tracker.content_language.UnprefixedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -181,6 +185,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # it was said in.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
+# Content (issue titles, notes, names) is written in English; French and Spanish are translations,
+# each falling back to English where none was entered (nafta_tracker/content_language.py).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

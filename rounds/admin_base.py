@@ -35,6 +35,7 @@ from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from import_export.admin import ImportExportModelAdmin
@@ -44,6 +45,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject, to_historic
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from nafta_tracker.content_language import LANGUAGES, TRANSLATIONS, localized_name, translated_fields
 from nafta_tracker.import_uploads import UploadExpired
 
 from . import publishing
@@ -100,7 +102,58 @@ class ReadableHistory(HistoricalRecordContextHelper):
 EMPTY = "—"
 
 
-class EditorAdmin(SimpleHistoryAdmin):
+def with_translation_inputs(model: type[models.Model], fieldsets: Any) -> list:
+    """``fieldsets`` with each translated field followed by its French and Spanish inputs.
+
+    The English input stays the field itself (``title``: what every form, import and test
+    posts, and what the record is); ``title_en`` is its copy and is never shown. No tabs:
+    modeltranslation's tabbed admin needs jQuery UI from a CDN, which the CSP refuses.
+    """
+    translated = translated_fields(model)
+    if not translated:
+        return list(fieldsets)
+    columns = {localized_name(name, language) for name in translated for language in LANGUAGES}
+
+    def expand(entries: Any) -> list:
+        lines: list = []
+        for entry in entries:
+            names = (entry,) if isinstance(entry, str) else tuple(entry)
+            names = tuple(name for name in names if name not in columns)
+            if not names:
+                continue
+            lines.append(names[0] if isinstance(entry, str) else names)
+            for name in names:
+                if name in translated:
+                    lines.extend(localized_name(name, language) for language in TRANSLATIONS)
+        return lines
+
+    return [(title, {**options, "fields": expand(options.get("fields", ()))}) for title, options in fieldsets]
+
+
+class TranslationInputsMixin:
+    """French and Spanish inputs under each translated field, labelled and explained."""
+
+    def get_fieldsets(self, request: HttpRequest, obj: models.Model | None = None):
+        return with_translation_inputs(self.model, super().get_fieldsets(request, obj))
+
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is None:
+            return formfield
+        translated = translated_fields(self.model)
+        original = getattr(db_field, "translated_field", None)
+        if db_field.name in translated:
+            formfield.label = _("%(field)s (English)") % {"field": capfirst(db_field.verbose_name)}
+        elif original is not None and original.name in translated:
+            label = {"fr": _("%(field)s (French)"), "es": _("%(field)s (Spanish)")}.get(db_field.language)
+            if label is not None:
+                formfield.label = label % {"field": capfirst(original.verbose_name)}
+                formfield.help_text = _("Leave empty to show the English text (marked as English).")
+                formfield.required = False
+        return formfield
+
+
+class EditorAdmin(TranslationInputsMixin, SimpleHistoryAdmin):
     """History with diff and revert, recovery of deleted rows, and changelists that stay fast.
 
     ``show_full_result_count = False`` spares a second COUNT over the whole table
@@ -352,7 +405,7 @@ class PublishableAdminMixin:
         )
 
 
-class EditorInlineMixin:
+class EditorInlineMixin(TranslationInputsMixin):
     """Inline rows that render with a constant number of queries, whatever their number.
 
     ``inline_select_related`` / ``inline_prefetch_related`` load what the rows show

@@ -15,7 +15,6 @@ from django.db import models, router
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -307,9 +306,8 @@ class Negotiation(TimeStampedModel):
 
     Status = NegotiationStatus
 
-    name = models.CharField(_("name (English)"), max_length=200, unique=True)
-    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
-    name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
+    # French and Spanish names: name_fr, name_es (rounds/translation.py).
+    name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(
         _("short name"), max_length=40, help_text=_('Used in menus and page titles, e.g. "NAFTA 2017-2018".')
     )
@@ -375,10 +373,9 @@ class Negotiation(TimeStampedModel):
 
     @property
     def display_name(self) -> str:
-        """The name in the reader's language, or the English one where none was entered."""
-        language = (get_language() or "en")[:2]
-        translated = getattr(self, f"name_{language}", "") if language in ("fr", "es") else ""
-        return translated or self.name
+        """The name in the reader's language, or the English one where none was entered
+        (``name`` itself reads so: rounds/translation.py); kept for the templates that say it."""
+        return self.name
 
     @property
     def is_live(self) -> bool:

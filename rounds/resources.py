@@ -25,6 +25,7 @@ from import_export import fields, resources, widgets
 from import_export.formats.base_formats import CSV, JSON
 
 from nafta_tracker.api.renderers import neutralise, unneutralise
+from nafta_tracker.content_language import english
 
 from .base import set_change_reason
 from .models import Round, Source
@@ -218,8 +219,11 @@ class AllOrNothingResource(resources.ModelResource):
 
     def export_field(self, field, instance, **kwargs):
         """Cells a spreadsheet would run as a formula (``=HYPERLINK(...)``) get a leading quote,
-        by the API's CSV rule; ``before_import_row`` takes it off again."""
-        value = super().export_field(field, instance, **kwargs)
+        by the API's CSV rule; ``before_import_row`` takes it off again. Translated texts are
+        exported in English, the record, whatever the editor's interface language: a file
+        exported in French and imported back must not write French into the English column."""
+        with english():
+            value = super().export_field(field, instance, **kwargs)
         return neutralise(value) if isinstance(value, str) else value
 
     def before_import_row(self, row, **kwargs):

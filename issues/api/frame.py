@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import serializers
 
 from nafta_tracker.api.serializers import SLUG_PATTERN, ApiUrlField, HtmlUrlField
+from nafta_tracker.api.translations import TranslatedModelSerializer
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet
 from rounds.api import filters as frame_filters
 from rounds.api.serializers import (
@@ -29,7 +30,7 @@ from ..models import Issue, Statement, StatusAssessment
 from .serializers import IssueSummarySerializer, statements_url
 
 
-class RoundAssessmentSerializer(serializers.ModelSerializer):
+class RoundAssessmentSerializer(TranslatedModelSerializer):
     """An issue's status as assessed at the round."""
 
     url = ApiUrlField("api:statusassessment-detail", lookup_field="pk")
@@ -51,6 +52,7 @@ class RoundAssessmentSerializer(serializers.ModelSerializer):
             "date_precision",
             "note",
             "source",
+            "fallbacks",
         ]
 
 
@@ -92,7 +94,7 @@ class RoundDetailSerializer(RoundSerializer):
         return statements_url(self.context["request"], round=round_.slug)
 
 
-class MilestoneSerializer(serializers.ModelSerializer):
+class MilestoneSerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:milestone-detail")
     negotiation = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text=_("Slug of the negotiation it belongs to.")
@@ -127,6 +129,7 @@ class MilestoneSerializer(serializers.ModelSerializer):
             "officials",
             "source",
             "updated_at",
+            "fallbacks",
         ]
 
     def get_is_upcoming(self, milestone: Milestone) -> bool:

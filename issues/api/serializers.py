@@ -35,19 +35,20 @@ from nafta_tracker.api.serializers import (
     StrictPrimaryKeyRelatedField,
     StrictURLField,
 )
+from nafta_tracker.api.translations import TranslatedModelSerializer
 from rounds.api.serializers import PartySummarySerializer, RoundSummarySerializer, SourceSummarySerializer
 from rounds.models import Negotiation, Official, Party, Round, Source
 
 # --------------------------------------------------------------------------- output
 
 
-class IssueSummarySerializer(serializers.ModelSerializer):
+class IssueSummarySerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:issue-detail")
     html_url = HtmlUrlField(Issue)
 
     class Meta:
         model = Issue
-        fields = ["slug", "title", "url", "html_url"]
+        fields = ["slug", "title", "url", "html_url", "fallbacks"]
 
 
 class SpeakerSerializer(serializers.Serializer):
@@ -124,7 +125,7 @@ class StatementSerializer(serializers.ModelSerializer):
         ]
 
 
-class PositionSerializer(serializers.ModelSerializer):
+class PositionSerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:position-detail", lookup_field="pk")
     html_url = HtmlUrlField(Position)
     issue = IssueSummarySerializer()
@@ -150,6 +151,7 @@ class PositionSerializer(serializers.ModelSerializer):
             "state",
             "published_at",
             "updated_at",
+            "fallbacks",
         ]
 
 
@@ -160,7 +162,7 @@ class IssuePositionSerializer(PositionSerializer):
         fields = [name for name in PositionSerializer.Meta.fields if name not in ("issue", "state", "published_at")]
 
 
-class StatusAssessmentSerializer(serializers.ModelSerializer):
+class StatusAssessmentSerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:statusassessment-detail", lookup_field="pk")
     html_url = HtmlUrlField(StatusAssessment)
     issue = IssueSummarySerializer()
@@ -219,6 +221,7 @@ class StatusAssessmentSerializer(serializers.ModelSerializer):
             "state",
             "published_at",
             "updated_at",
+            "fallbacks",
         ]
 
 
@@ -231,7 +234,7 @@ class IssueHistoryEntrySerializer(StatusAssessmentSerializer):
         ]
 
 
-class IssueOutcomeSerializer(serializers.ModelSerializer):
+class IssueOutcomeSerializer(TranslatedModelSerializer):
     """How the issue ended: agreed (what the final text says, and where) or dropped."""
 
     status = serializers.CharField(source="outcome_status", help_text=_("agreed or dropped."))
@@ -245,10 +248,10 @@ class IssueOutcomeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Issue
-        fields = ["status", "date", "date_precision", "reference", "note", "source"]
+        fields = ["status", "date", "date_precision", "reference", "note", "source", "fallbacks"]
 
 
-class IssueSerializer(serializers.ModelSerializer):
+class IssueSerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:issue-detail")
     negotiation = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text=_("Slug of the negotiation it belongs to.")
@@ -293,6 +296,7 @@ class IssueSerializer(serializers.ModelSerializer):
             "latest_positions",
             "outcome",
             "updated_at",
+            "fallbacks",
         ]
 
     @extend_schema_field(IssueOutcomeSerializer(allow_null=True))

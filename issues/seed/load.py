@@ -14,6 +14,12 @@ negotiation, dates are in range, quotes are not duplicated, sources are identifi
 Rows are matched on natural keys (slugs; for facts, their issue/party/source/date or
 source and words) and written only when something differs, so a second run changes
 nothing: no new rows, no touched ``updated_at``, no extra history entries.
+
+Texts are English (the record). A translated text (``nafta_tracker.content_language``) may
+have its French and Spanish beside it: ``title_fr`` and ``title_es`` next to ``title``,
+also inside nested objects (an issue's ``outcome.note_fr``, an official's
+``roles[].title_fr``). A key that is absent leaves the translation in the database as it
+is (an editor may have entered it); an empty one clears it (NULL: English is shown).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from django.utils import timezone
 
 from issues.models import Issue, Position, Statement, StatusAssessment
 from issues.services import fact_save, statement_translations_set
+from nafta_tracker.content_language import TRANSLATIONS, english, translated_fields
 from rounds.models import Appointment, Milestone, Negotiation, Official, Party, Round, Source
 from rounds.publishing import PublicationState
 from rounds.services import record_save, suggest_round
@@ -88,6 +95,23 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+def translations(row: dict[str, Any], **fields: str) -> dict[str, str | None]:
+    """The French and Spanish texts ``row`` gives, by model field: ``translations(outcome,
+    outcome_note="note")`` reads ``note_fr`` and ``note_es`` into ``outcome_note_fr`` and
+    ``outcome_note_es``. Absent keys are left out (the database keeps what it has); an empty
+    text is None, a missing translation."""
+    found: dict[str, str | None] = {}
+    for field_name, key in fields.items():
+        for language in TRANSLATIONS:
+            if f"{key}_{language}" in row:
+                found[f"{field_name}_{language}"] = row[f"{key}_{language}"] or None
+    return found
+
+
+def _same(*names: str) -> dict[str, str]:
+    return {name: name for name in names}
+
+
 class _Loader:
     def __init__(self, report: LoadReport) -> None:
         self.report = report
@@ -95,6 +119,10 @@ class _Loader:
     def upsert(self, model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any], *, save=record_save):
         """Create the row, or bring it in line with ``values``, through ``save``; never save an unchanged row."""
         label = str(model._meta.verbose_name_plural)
+        for name in translated_fields(model):  # "" and None both mean no translation
+            for language in TRANSLATIONS:
+                if values.get(f"{name}_{language}", None) == "":
+                    values = {**values, f"{name}_{language}": None}
         instance = model._default_manager.filter(**lookup).first()
         if instance is None:
             instance = model(**lookup)
@@ -132,7 +160,15 @@ class _Loader:
 
 @transaction.atomic
 def load_record(directories: Iterable[Path] = RECORD_DIRS) -> LoadReport:
-    """Load (or re-load) the negotiations whose records are in ``directories``. All or nothing."""
+    """Load (or re-load) the negotiations whose records are in ``directories``. All or nothing.
+
+    Reads compare English with English whatever language is active (``english()``).
+    """
+    with english():
+        return _load_records(directories)
+
+
+def _load_records(directories: Iterable[Path]) -> LoadReport:
     records = [read_record(directory) for directory in directories]
     report = LoadReport()
     load = _Loader(report)
@@ -157,11 +193,17 @@ def load_record(directories: Iterable[Path] = RECORD_DIRS) -> LoadReport:
             "party": parties.get(row["party"] or ""),
             "organisation": row["organisation"] or "",
             "source": sources[row.get("source") or latest["source"]],
+            **translations(row if "title" in row else latest, title="title"),
         }
         official = officials[row["slug"]] = load.upsert(Official, {"slug": row["slug"]}, values)
         for role in row["roles"]:
             lookup = {"official": official, "title": role["title"], "valid_from": _date(role["valid_from"])}
-            values = {"role": role["role"], "valid_to": _date(role["valid_to"]), "source": sources[role["source"]]}
+            values = {
+                "role": role["role"],
+                "valid_to": _date(role["valid_to"]),
+                "source": sources[role["source"]],
+                **translations(role, title="title"),
+            }
             load.upsert(Appointment, lookup, values)
 
     issues: dict[str, Issue] = {}
@@ -190,8 +232,6 @@ def _load_negotiation(
     row = record["negotiation"]
     values = {
         "name": row["name"],
-        "name_fr": row.get("name_fr", ""),
-        "name_es": row.get("name_es", ""),
         "short_name": row["short_name"],
         "agreement": row["agreement"],
         "start_date": _date(row["start_date"]),
@@ -200,6 +240,7 @@ def _load_negotiation(
         "summary": row.get("summary", ""),
         "record_ends_on": _date(row.get("record_ends_on")),
         "source": sources[row["source"]] if row.get("source") else None,
+        **translations(row, **_same("name", "short_name", "summary")),
     }
     negotiation = load.upsert(Negotiation, {"slug": row["slug"]}, values)
     load.set_m2m(negotiation.parties, [parties[slug] for slug in row.get("parties", [])], "negotiation parties")
@@ -218,6 +259,8 @@ def _load_negotiation(
             "status": row["status"],
             "summary": row["summary"],
             "source": sources[row["source"]],
+            **translations(row, **_same("city", "summary")),
+            **(translations(row, title="title") if row["number"] is None else {}),
         }
         meeting = rounds[row["slug"]] = load.upsert(Round, {"slug": row["slug"]}, values)
         load.set_m2m(meeting.parties, [parties[slug] for slug in row["parties"]], "parties at the table")
@@ -235,6 +278,8 @@ def _load_negotiation(
             "outcome_reference": outcome.get("reference", ""),
             "outcome_note": outcome.get("note", ""),
             "outcome_source": sources[outcome["source"]] if outcome else None,
+            **translations(row, **_same("title", "description")),
+            **translations(outcome, outcome_note="note"),
         }
         issues[row["slug"]] = load.upsert(Issue, {"slug": row["slug"]}, values)
     for row in record["issues"]:
@@ -260,7 +305,7 @@ def _load_negotiation(
 
     for row in record["status"]:
         lookup = {"issue": issues[row["issue"]], "source": sources[row["source"]], "date": _date(row["date"])}
-        values = {**dated(row), "status": row["status"], "note": row["note"]}
+        values = {**dated(row), "status": row["status"], "note": row["note"], **translations(row, note="note")}
         del values["date"]
         load.publish_fact(StatusAssessment, lookup, values)
 
@@ -272,7 +317,7 @@ def _load_negotiation(
             "kind": row["kind"],
             "date": _date(row["date"]),
         }
-        values = {**dated(row), "summary": row["summary"]}
+        values = {**dated(row), "summary": row["summary"], **translations(row, summary="summary")}
         del values["date"]
         load.publish_fact(Position, lookup, values)
 
@@ -308,6 +353,7 @@ def _load_negotiation(
             "party": parties.get(row["party"] or ""),
             "round": rounds.get(row["round"] or ""),
             "source": sources[row["source"]],
+            **translations(row, **_same("title", "description")),
         }
         milestone = load.upsert(Milestone, {"slug": row["slug"]}, values)
         load.set_m2m(milestone.issues, [issues[s] for s in row["issues"]], "milestone issues")

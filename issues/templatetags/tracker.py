@@ -7,10 +7,14 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
+from django.template.defaultfilters import truncatewords
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from issues.search import highlighted_excerpt
+from nafta_tracker.content_language import translated_fields, translated_value
 from nafta_tracker.local_path import local_path
 
 register = template.Library()
@@ -137,3 +141,43 @@ def statement_runs(statements) -> list:
         else:
             first = statement
     return marked
+
+
+#: Set on the request when a page showed an English text for want of a translation.
+FELL_BACK = "_content_fell_back_to_english"
+
+
+@register.simple_tag(takes_context=True)
+def translated(context, obj, field: str, words: int | None = None) -> str:
+    """A translated text in the reader's language; one shown in English for want of a
+    translation is marked ``lang="en"`` (screen readers switch voice; the page notes it once).
+
+    ``words`` truncates, as ``truncatewords`` would.
+    """
+    if obj is None:
+        return ""
+    if field not in translated_fields(obj):  # an official's name, a source's headline: as they are
+        text = getattr(obj, field, "") or ""
+        return format_html("{}", truncatewords(text, words) if words else text)
+    text, fell_back = translated_value(obj, field)
+    text = text or ""
+    if words:
+        text = truncatewords(text, words)
+    if not fell_back:
+        return format_html("{}", text)
+    request = context.get("request")
+    if request is not None:
+        setattr(request, FELL_BACK, True)
+    return format_html('<span lang="en">{}</span>', text)
+
+
+@register.simple_tag(takes_context=True)
+def english_only_notice(context) -> str:
+    """Once per page, discreetly: some texts above are only in English (see ``translated``)."""
+    request = context.get("request")
+    if request is None or not getattr(request, FELL_BACK, False):
+        return ""
+    return format_html(
+        '<p class="content-language-notice">{}</p>',
+        gettext("Some texts on this page have not been translated yet and are shown in English."),
+    )

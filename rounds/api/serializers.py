@@ -8,34 +8,35 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from nafta_tracker.api.serializers import ApiUrlField, HtmlUrlField
+from nafta_tracker.api.translations import TranslatedModelSerializer
 from rounds.models import Appointment, Negotiation, Official, Party, Round, Source
 
 
-class PartySummarySerializer(serializers.ModelSerializer):
+class PartySummarySerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:party-detail")
     html_url = HtmlUrlField(Party)
 
     class Meta:
         model = Party
-        fields = ["slug", "name", "short_name", "url", "html_url"]
+        fields = ["slug", "name", "short_name", "url", "html_url", "fallbacks"]
 
 
-class OfficialSummarySerializer(serializers.ModelSerializer):
+class OfficialSummarySerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:official-detail")
     html_url = HtmlUrlField(Official)
 
     class Meta:
         model = Official
-        fields = ["slug", "name", "title", "url", "html_url"]
+        fields = ["slug", "name", "title", "url", "html_url", "fallbacks"]
 
 
-class RoundSummarySerializer(serializers.ModelSerializer):
+class RoundSummarySerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:round-detail")
     html_url = HtmlUrlField(Round)
 
     class Meta:
         model = Round
-        fields = ["slug", "number", "city", "url", "html_url"]
+        fields = ["slug", "number", "city", "url", "html_url", "fallbacks"]
 
 
 class SourceSummarySerializer(serializers.ModelSerializer):
@@ -48,24 +49,24 @@ class SourceSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "outlet", "title", "description", "link", "published_on", "url", "html_url"]
 
 
-class PartySerializer(serializers.ModelSerializer):
+class PartySerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:party-detail")
     html_url = HtmlUrlField(Party)
 
     class Meta:
         model = Party
-        fields = ["slug", "url", "html_url", "name", "short_name", "iso_code", "updated_at"]
+        fields = ["slug", "url", "html_url", "name", "short_name", "iso_code", "updated_at", "fallbacks"]
 
 
-class AppointmentSerializer(serializers.ModelSerializer):
+class AppointmentSerializer(TranslatedModelSerializer):
     source = SourceSummarySerializer()
 
     class Meta:
         model = Appointment
-        fields = ["title", "role", "valid_from", "valid_to", "source"]
+        fields = ["title", "role", "valid_from", "valid_to", "source", "fallbacks"]
 
 
-class OfficialSerializer(serializers.ModelSerializer):
+class OfficialSerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:official-detail")
     html_url = HtmlUrlField(Official)
     party = PartySummarySerializer(allow_null=True)
@@ -73,7 +74,19 @@ class OfficialSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Official
-        fields = ["slug", "url", "html_url", "name", "title", "role", "party", "organisation", "source", "updated_at"]
+        fields = [
+            "slug",
+            "url",
+            "html_url",
+            "name",
+            "title",
+            "role",
+            "party",
+            "organisation",
+            "source",
+            "updated_at",
+            "fallbacks",
+        ]
 
 
 class OfficialDetailSerializer(OfficialSerializer):
@@ -83,7 +96,7 @@ class OfficialDetailSerializer(OfficialSerializer):
         fields = [*OfficialSerializer.Meta.fields, "appointments"]
 
 
-class RoundSerializer(serializers.ModelSerializer):
+class RoundSerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:round-detail")
     negotiation = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text=_("Slug of the negotiation it belongs to.")
@@ -115,10 +128,11 @@ class RoundSerializer(serializers.ModelSerializer):
             "summary",
             "source",
             "updated_at",
+            "fallbacks",
         ]
 
 
-class NegotiationSerializer(serializers.ModelSerializer):
+class NegotiationSerializer(TranslatedModelSerializer):
     url = ApiUrlField("api:negotiation-detail")
     html_url = HtmlUrlField(Negotiation)
     parties = serializers.SlugRelatedField(
@@ -145,4 +159,9 @@ class NegotiationSerializer(serializers.ModelSerializer):
             "record_ends_on",
             "source",
             "updated_at",
+            "fallbacks",
         ]
+        extra_kwargs = {
+            "name_fr": {"read_only": True, "help_text": _("The name in French; null where none was entered.")},
+            "name_es": {"read_only": True, "help_text": _("The name in Spanish; null where none was entered.")},
+        }

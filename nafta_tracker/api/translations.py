@@ -1,0 +1,45 @@
+"""The API's translated texts: which of an object's fields fell back to English.
+
+A client asks for a language with Accept-Language (LocaleMiddleware activates it and answers
+with Content-Language and ``Vary: Accept-Language``). Translated fields
+(``nafta_tracker.content_language``) then hold that language's text, or English where none
+was entered; ``fallbacks`` names the latter, so a client can mark them ``lang="en"``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from nafta_tracker.content_language import fallbacks, translated_fields
+
+
+class TranslatedModelSerializer(serializers.ModelSerializer):
+    """A model serializer with ``fallbacks``: list it in ``Meta.fields`` of a translated model's serializer."""
+
+    fallbacks = serializers.SerializerMethodField(
+        help_text=_(
+            "The fields of this object shown in English because no translation into the requested "
+            "language (Accept-Language; see Content-Language) was entered. Empty in English."
+        )
+    )
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_fallbacks(self, obj: models.Model) -> list[str]:
+        by_source: dict[str, str] = {}
+        for name, field in self.fields.items():
+            if name != "fallbacks" and not isinstance(field, serializers.BaseSerializer):
+                by_source.setdefault(field.source, name)
+        names = [source for source in translated_fields(obj) if source in by_source]
+        return [by_source[source] for source in fallbacks(obj, names)]
+
+
+def with_fallbacks(fields: list[str]) -> list[str]:
+    return [*fields, "fallbacks"]
+
+
+__all__: Any = ["TranslatedModelSerializer", "with_fallbacks"]
