@@ -398,19 +398,30 @@ class _Index:
         self.connection = sqlite3.connect(":memory:", check_same_thread=False)
         self.connection.execute(
             "CREATE VIRTUAL TABLE doc USING fts5(kind UNINDEXED, pk UNINDEXED, title, body,"
-            " tokenize='porter unicode61 remove_diacritics 2')"
+            " other_titles, other_bodies, tokenize='porter unicode61 remove_diacritics 2')"
         )
+        # The record's language in title and body (highlighted and compared with the title
+        # shown); the translations in columns of their own, searched and ranked the same way.
         for kind in KINDS:
-            titles = kind.fields("A")
-            bodies = tuple(column.field for column in kind.searched if column.weight != "A")
+            titles, bodies = kind.title_fields(), kind.body_fields()
+            other_titles = tuple(field for field in kind.fields("A") if field not in titles)
+            other_bodies = tuple(
+                column.field for column in kind.searched if column.weight != "A" and column.field not in bodies
+            )
             rows = (
                 kind.rows()
                 .using(using)
-                .values_list("pk", _joined(*titles) if titles else Value(""), _joined(*bodies) if bodies else Value(""))
+                .values_list(
+                    "pk",
+                    *(
+                        _joined(*fields) if fields else Value("")
+                        for fields in (titles, bodies, other_titles, other_bodies)
+                    ),
+                )
             )
             self.connection.executemany(
-                "INSERT INTO doc (kind, pk, title, body) VALUES (?, ?, ?, ?)",
-                ((kind.code, pk, title or "", body or "") for pk, title, body in rows),
+                "INSERT INTO doc (kind, pk, title, body, other_titles, other_bodies) VALUES (?, ?, ?, ?, ?, ?)",
+                ((kind.code, pk, *(text or "" for text in texts)) for pk, *texts in rows),
             )
 
     def page(self, kind: Kind, match: str, offset: int, limit: int) -> tuple[list[tuple], int]:
@@ -420,9 +431,11 @@ class _Index:
         if not total:
             return [], 0
         rows = self.connection.execute(
-            "SELECT pk, bm25(doc, 0, 0, ?, ?) AS score, highlight(doc, 2, ?, ?), snippet(doc, 3, ?, ?, '…', 30)"
+            "SELECT pk, bm25(doc, 0, 0, ?, ?, ?, ?) AS score, highlight(doc, 2, ?, ?), snippet(doc, 3, ?, ?, '…', 30)"
             " FROM doc WHERE doc MATCH ? AND kind = ? ORDER BY score, pk DESC LIMIT ? OFFSET ?",
             (
+                TITLE_WEIGHT,
+                BODY_WEIGHT,
                 TITLE_WEIGHT,
                 BODY_WEIGHT,
                 HIGHLIGHT_START,
