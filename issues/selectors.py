@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 
 from rounds.dates import add_days
 from rounds.models import (
@@ -34,27 +34,37 @@ from .models import Issue, IssueQuerySet, IssueStatus, Position, PositionKind, S
 ROUND_EMBEDDED_STATEMENTS = 50  # the API's round detail embeds the newest 50; statements_url has them all
 
 
-def _published_statements() -> Count:
-    return Count("statements", filter=Q(statements__state=PublicationState.PUBLISHED), distinct=True)
+def _count_of(rows: models.QuerySet, field: str) -> Coalesce:
+    """How many of ``rows`` point at the outer row through ``field``: a correlated subquery.
+
+    Not ``Count()`` over joins: counting a round's statements and its assessments in one
+    GROUP BY joined every statement of a round to every assessment of it, and /rounds/
+    took 20 s on 100,000 statements (4,500 positions, 3,000 assessments) for two numbers
+    per row. Each subquery here walks one foreign-key index.
+    """
+    counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+
+
+def _published_statements(field: str) -> Coalesce:
+    return _count_of(Statement.objects.published(), field)
 
 
 def rounds_with_statement_counts(rounds: RoundQuerySet) -> RoundQuerySet:
     """Annotate ``statement_count`` and ``assessment_count``: the published statements made
     and the issue statuses assessed at each round or meeting."""
     return rounds.annotate(
-        statement_count=_published_statements(),
+        statement_count=_published_statements("round"),
         # Current ones only: a corrected entry and its correction are one assessment.
-        assessment_count=Count(
-            "status_assessments",
-            filter=Q(status_assessments__in=StatusAssessment.objects.current().values("pk")),
-            distinct=True,
+        assessment_count=_count_of(
+            StatusAssessment.objects.filter(pk__in=StatusAssessment.objects.current().values("pk")), "round"
         ),
     )
 
 
 def officials_with_statement_counts(officials: OfficialQuerySet) -> OfficialQuerySet:
     """Annotate ``statement_count``: each official's published statements."""
-    return officials.annotate(statement_count=_published_statements())
+    return officials.annotate(statement_count=_published_statements("speaker"))
 
 
 # Who sits at the table first: a reader opening the officials looks for the negotiators,
