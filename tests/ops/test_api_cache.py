@@ -8,6 +8,7 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from issues import services
 from issues.models import Source, Statement
+from nafta_tracker.api.json import FastJSONRenderer
 from nafta_tracker.response_cache import CACHE_STATUS_HEADER
 from rounds.models import Official
 
@@ -60,6 +61,31 @@ def test_the_cached_data_is_rendered_in_whatever_format_is_asked(client, nafta, 
     assert csv["Content-Type"].startswith("text/csv")
     newest = Statement.objects.published().first()
     assert newest.text.split(",")[0] in csv.content.decode()
+
+
+def test_a_json_hit_sends_the_bytes_and_headers_of_the_first_answer_without_rendering_again(
+    client, nafta, response_cache, monkeypatch
+):
+    first = client.get(URL)
+    second = client.get(URL)  # from the payload; keeps its rendering
+    # From here the JSON renderer must not run: the stored bytes are sent.
+    monkeypatch.setattr(FastJSONRenderer, "render", lambda *args, **kwargs: pytest.fail("rendered again"))
+    third = client.get(URL)
+    assert (first[CACHE_STATUS_HEADER], second[CACHE_STATUS_HEADER], third[CACHE_STATUS_HEADER]) == (
+        "miss",
+        "hit",
+        "hit",
+    )
+    assert third.content == second.content == first.content
+    assert third.status_code == 200
+    kept = ("Content-Type", "ETag", "Last-Modified", "Vary", "Cache-Control", "Content-Language", "Allow")
+    assert {name: third.get(name) for name in kept} == {name: first.get(name) for name in kept}
+    monkeypatch.undo()
+    assert client.get(URL, headers={"If-None-Match": third["ETag"]}).status_code == 304
+    # Indented JSON depends on more than the payload: rendered per request, from the payload.
+    indented = client.get(URL, headers={"Accept": "application/json; indent=2"})
+    assert indented[CACHE_STATUS_HEADER] == "hit"
+    assert indented.content.startswith(b"{\n  ")
 
 
 def test_a_cache_hit_still_answers_304_to_a_client_that_has_it(client, nafta, response_cache):
