@@ -16,6 +16,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.test import override_settings
 from django.utils import translation
+from rest_framework.throttling import SimpleRateThrottle
 
 from issues.seed.load import load_nafta_data
 from nafta_tracker.registry import data_tables
@@ -45,6 +46,20 @@ def default_language():
     Spanish URL."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+#: 12:30:30 on a day (UTC): half a minute, half an hour and half a day into the API
+#: throttle's fixed windows of each period (nafta_tracker/api/throttling.py).
+THROTTLE_NOW = 20834 * 86400 + 12 * 3600 + 30 * 60 + 30
+
+
+@pytest.fixture(autouse=True)
+def throttle_clock(monkeypatch):
+    """The API throttle's clock stands still at ``THROTTLE_NOW`` unless a test moves it.
+
+    Its windows are fixed: on the real clock, a test's four quick requests would now and
+    then straddle two of them and the fourth would be allowed."""
+    monkeypatch.setattr(SimpleRateThrottle, "timer", staticmethod(lambda: THROTTLE_NOW))
 
 
 @pytest.fixture(scope="session", autouse=True)

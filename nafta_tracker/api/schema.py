@@ -65,7 +65,7 @@ class ApiUrlFieldExtension(OpenApiSerializerFieldExtension):
 RATE_LIMIT_HEADERS = {
     "RateLimit-Limit": _("Requests allowed per window (the throttle rate of this client)."),
     "RateLimit-Remaining": _("Requests the window still allows now; 0 on a 429."),
-    "RateLimit-Reset": _("Seconds until the oldest request counted leaves the window, so one more is allowed."),
+    "RateLimit-Reset": _("Seconds until the window ends and the whole budget is available again."),
 }
 
 

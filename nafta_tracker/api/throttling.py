@@ -1,15 +1,23 @@
-"""DRF's throttles, telling the client its budget: ``RateLimit-*`` headers on every API response.
+"""The API's rate limits, counted in one atomic step, telling the client its budget.
 
-A client used to learn its budget only by exhausting it (429 with ``Retry-After``). The
-throttles here are DRF's (same rates, same cache counters, same sliding window: the
-requests of the last period are counted) and note what they found on the request;
-:class:`RateLimitHeadersMiddleware` writes it as the IETF draft's fields
-(draft-ietf-httpapi-ratelimit-headers):
+DRF's throttles keep, per client, the list of its request times over the last period,
+read, trimmed, appended to and written back on every request: the work grows with the
+limit (1,200 timestamps for a client at the user rate), and two requests of one client
+on two workers each read the same list and each write back their own, so requests went
+uncounted. Here each client has one integer per window of the rate's period, raised by
+the cache's atomic increment (Redis ``INCR``): constant cost whatever the limit, and
+exactly ``limit`` requests allowed per window on any number of servers. The windows are
+fixed (they start on multiples of the period since the epoch), as GitHub's API and the
+IETF draft's examples count: a client may spend one window's budget at its end and the
+next one's at its start.
+
+:class:`RateLimitHeadersMiddleware` writes what the throttle found as the IETF draft's
+fields (draft-ietf-httpapi-ratelimit-headers):
 
 * ``RateLimit-Limit``: requests allowed per window (e.g. 120 for an anonymous client);
 * ``RateLimit-Remaining``: how many more the window allows now (0 on a 429);
-* ``RateLimit-Reset``: seconds until the oldest request counted leaves the window, so at
-  least one more is allowed; on a 429 it equals ``Retry-After``.
+* ``RateLimit-Reset``: seconds until the window ends and the budget is whole again; on a
+  429 it equals ``Retry-After``.
 
 An anonymous client is counted by both throttles (its address, at the anonymous and the
 user rate): the headers give the one with fewer requests left. A response no throttle
@@ -48,38 +56,60 @@ class Budget:
 
 
 class BudgetMixin:
-    """Notes the budget the throttle found (after counting the request, if it was allowed)."""
+    """A DRF rate throttle counted per fixed window with one atomic increment (see the module
+    docstring); notes the budget it found for the ``RateLimit-*`` headers."""
+
+    def _window(self, now: float) -> tuple[str, float]:
+        """The counter's key for the window holding ``now``, and when that window ends."""
+        index = int(now // self.duration)
+        return f"{self.key}:{index}", (index + 1) * self.duration
 
     def allow_request(self, request, view) -> bool:
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        self.now = self.timer()
+        counter, self.window_end = self._window(self.now)
         try:
-            allowed = super().allow_request(request, view)
-        except Exception:  # the cache holding the counters is down: let the request through
+            # The counter outlives its window by a second, so that it is never read after
+            # expiring in the middle of it; refused requests count too (it only says "none left").
+            self.cache.add(counter, 0, timeout=math.ceil(self.duration) + 1)
+            used = self.cache.incr(counter)
+        except Exception:  # the cache holding the counters is down (or lost the key): let it through
             logger.exception("Throttle cache unavailable; request not counted.")
             return True
-        if self.rate is not None and self.key is not None:
-            _record(request, self.budget(self.history, self.now))
-        return allowed
+        _record(request, self.budget(used, self.now))
+        return used <= self.num_requests
 
-    def budget(self, history: list[float], now: float) -> Budget:
-        remaining = max(0, self.num_requests - len(history))
-        reset = history[-1] + self.duration - now if history else 0
-        return Budget(limit=self.num_requests, remaining=remaining, reset=max(0, math.ceil(reset)))
+    def wait(self) -> float:
+        """Seconds until the window ends (DRF's ``Retry-After``)."""
+        return max(0.0, self.window_end - self.now)
+
+    def budget(self, used: int, now: float) -> Budget:
+        _, window_end = self._window(now)
+        return Budget(
+            limit=self.num_requests,
+            remaining=max(0, self.num_requests - used),
+            reset=max(1, math.ceil(window_end - now)),
+        )
 
     def peek(self, request: HttpRequest) -> Budget | None:
         """The budget as it stands, without counting a request (None when this throttle does not apply)."""
         if self.rate is None:
             return None
-        key = self.get_cache_key(request, None)
-        if key is None:
+        self.key = self.get_cache_key(request, None)
+        if self.key is None:
             return None
         now = self.timer()
+        counter, _ = self._window(now)
         try:
-            stored = self.cache.get(key, [])
+            used = self.cache.get(counter, 0)
         except Exception:
             logger.exception("Throttle cache unavailable; no RateLimit headers.")
             return None
-        history = [moment for moment in stored if moment > now - self.duration]
-        return self.budget(history, now)
+        return self.budget(int(used), now)
 
 
 class AnonRateThrottle(BudgetMixin, throttling.AnonRateThrottle):

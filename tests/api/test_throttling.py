@@ -1,10 +1,12 @@
 """Anonymous clients are throttled at a lower rate than authenticated ones; rates come from the environment."""
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from rest_framework.throttling import SimpleRateThrottle
 
 from nafta_tracker.env import env_rate
+from tests.conftest import THROTTLE_NOW
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +49,33 @@ def test_rates_are_read_from_the_environment_and_checked(monkeypatch):
 def test_a_throttle_cache_that_is_down_lets_reads_through_uncounted(api, low_rates, monkeypatch):
     from unittest import mock
 
-    down = mock.Mock(**{"get.side_effect": ConnectionError("Redis is down")})
+    redis_is_down = ConnectionError("Redis is down")
+    down = mock.Mock(**{f"{name}.side_effect": redis_is_down for name in ("get", "add", "incr")})
     monkeypatch.setattr(SimpleRateThrottle, "cache", down)
     responses = [api.get("/api/v1/parties/") for _ in range(4)]
     assert [response.status_code for response in responses] == [200] * 4  # not 500, and not limited
     assert "RateLimit-Remaining" not in responses[-1]
+
+
+def test_a_client_has_its_whole_budget_again_when_the_window_ends(api, low_rates, monkeypatch):
+    statuses = [api.get("/api/v1/parties/").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    refused = api.get("/api/v1/parties/")
+    # THROTTLE_NOW is 30 s into a minute: the window ends 30 s later, and the client is told so.
+    assert (refused["Retry-After"], refused["RateLimit-Reset"]) == ("30", "30")
+    monkeypatch.setattr(SimpleRateThrottle, "timer", staticmethod(lambda: THROTTLE_NOW + 30))
+    again = api.get("/api/v1/parties/")
+    assert again.status_code == 200
+    assert (again["RateLimit-Remaining"], again["RateLimit-Reset"]) == ("2", "60")
+
+
+def test_each_client_costs_one_counter_whatever_its_limit(api, monkeypatch):
+    # DRF's own throttle stored every request time of the last period (1,200 for a
+    # client at the user rate), read and written back whole on each request.
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "100000/minute", "user": "100000/minute"})
+    for _ in range(5):
+        api.get("/api/v1/parties/")
+    window = THROTTLE_NOW // 60
+    # The client's address, counted at the anonymous and at the user rate: one integer each.
+    counters = [cache.get(f"throttle_{scope}_127.0.0.1:{window}") for scope in ("anon", "user")]
+    assert counters == [5, 5]
