@@ -60,7 +60,11 @@ def public_data_changed_at() -> datetime.datetime | None:
     """When anything a public page shows last changed (one query), or None for an empty site."""
     # Reads every public table: bookkeeping, not what a response shows (its Surrogate-Key).
     with unrecorded(), connection.cursor() as cursor:
-        cursor.execute(_public_change_statement(cursor))
+        # On PostgreSQL psycopg prepares it from its fifth run on a connection (settings.py,
+        # DJANGO_DB_PREPARED_STATEMENTS): planning this union of two dozen MAX() subqueries
+        # took 9 to 23 ms, running it under half a millisecond (EXPLAIN ANALYZE, 100,000
+        # statements), and it runs on every cacheable request, cached hits included.
+        cursor.execute(_public_change_sql(connection.vendor))
         (value,) = cursor.fetchone()
     if value is None:
         return None
@@ -69,33 +73,6 @@ def public_data_changed_at() -> datetime.datetime | None:
     if timezone.is_naive(value):
         value = timezone.make_aware(value, datetime.UTC)
     return value
-
-
-_PREPARED_NAME = "nafta_public_changed_at"
-
-
-def _public_change_statement(cursor) -> str:
-    """The SQL to run for ``public_data_changed_at`` on this connection.
-
-    On PostgreSQL the query is a prepared statement of the session: planning its union of
-    two dozen MAX() subqueries took 9 to 23 ms, and running it under half a millisecond
-    (EXPLAIN ANALYZE on 100,000 statements), on every cacheable request, cached ones
-    included. ``PREPARE`` plans it once per database connection and ``EXECUTE`` reuses the
-    plan; PostgreSQL replans it by itself after a migration. In SQL, not psycopg's
-    ``prepare=True``: Django's cursors bind client-side and cannot prepare, and this way
-    the query still goes through Django's cursor (query counts, execute wrappers).
-    Not with ``CONN_MAX_AGE = 0`` (each request a new connection, as behind PgBouncer in
-    transaction mode, docs/deploy.md), where a session's statement would outlive nothing
-    or land on another client's server connection.
-    """
-    sql = _public_change_sql(connection.vendor)
-    if connection.vendor != "postgresql" or not connection.settings_dict.get("CONN_MAX_AGE"):
-        return sql
-    session = connection.connection  # the psycopg connection: a new one has no statement yet
-    if getattr(session, "nafta_public_change_prepared", False) is not True:
-        cursor.execute(f"PREPARE {_PREPARED_NAME} AS {sql}")
-        session.nafta_public_change_prepared = True
-    return f"EXECUTE {_PREPARED_NAME}"
 
 
 @functools.cache

@@ -1,7 +1,9 @@
-"""The public-change query runs on every cacheable request: planned once per connection on PostgreSQL.
+"""Queries a worker repeats are planned once per connection on PostgreSQL (prepared statements).
 
-Planning it (two dozen MAX() subqueries) cost 9 to 23 ms a request, more than serving the
-cached page around it; see ``freshness._public_change_statement``.
+The public-change query runs on every cacheable request, and planning it (two dozen MAX()
+subqueries) cost 9 to 23 ms a request, more than serving the cached page around it. Since
+settings.py turns on server-side binding with psycopg's prepare threshold, psycopg prepares
+it, and every other query a worker repeats, from the fifth run on a connection.
 """
 
 from __future__ import annotations
@@ -10,48 +12,53 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from nafta_tracker import freshness
-from nafta_tracker.freshness import public_data_changed_at
+from nafta_tracker.freshness import _public_change_sql, public_data_changed_at
 from tests.factories import IssueFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def _statements_of(call) -> tuple[object, list[str]]:
+def _on_sqlite_nothing_is_prepared() -> bool:
+    """True on SQLite, which keeps its own cache of compiled statements and takes no such options."""
+    if connection.vendor == "postgresql":
+        return False
+    assert connection.vendor == "sqlite"
+    assert "server_side_binding" not in connection.settings_dict["OPTIONS"]
+    return True
+
+
+def _prepared_public_change_queries() -> int:
+    """How many prepared statements of this session hold the public-change query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement = %s",
+            [_public_change_sql(connection.vendor)],
+        )
+        return cursor.fetchone()[0]
+
+
+def test_the_public_change_is_one_query_a_request():
     with CaptureQueriesContext(connection) as queries:
-        value = call()
-    return value, [query["sql"] for query in queries.captured_queries]
+        public_data_changed_at()
+    assert len(queries.captured_queries) == 1
+    assert queries.captured_queries[0]["sql"].startswith("SELECT MAX(changed)")
 
 
-def _forget_the_prepared_statement() -> None:
-    """As on a new connection: no prepared statement, and the connection knows it."""
+def test_a_query_run_five_times_on_a_connection_is_prepared_once():
+    if _on_sqlite_nothing_is_prepared():
+        return
     connection.ensure_connection()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("DEALLOCATE ALL")
-        connection.connection.nafta_public_change_prepared = False
+    before = _prepared_public_change_queries()
+    for _ in range(6):
+        public_data_changed_at()
+    # Prepared once, then reused: not once per run.
+    assert _prepared_public_change_queries() == 1
+    assert before in (0, 1)  # another test on this connection may have prepared it already
 
 
-@pytest.fixture(autouse=True)
-def new_connection():
-    _forget_the_prepared_statement()
-    yield
-    _forget_the_prepared_statement()  # the next test's connection state matches what it holds
-
-
-def test_each_request_after_the_first_on_a_connection_runs_one_planned_statement():
-    _, first = _statements_of(public_data_changed_at)
-    _, second = _statements_of(public_data_changed_at)
-    if connection.vendor == "postgresql":
-        assert [sql.split()[0] for sql in first] == ["PREPARE", "EXECUTE"]
-        assert second == [f"EXECUTE {freshness._PREPARED_NAME}"]
-    else:  # SQLite keeps its own cache of compiled statements
-        assert len(first) == len(second) == 1
-        assert second[0].startswith("SELECT MAX(changed)")
-
-
-def test_the_planned_statement_still_sees_the_newest_change():
-    assert public_data_changed_at() is None
+def test_the_prepared_query_still_sees_the_newest_change():
+    for _ in range(6):  # past the threshold: what follows runs the prepared plan
+        assert public_data_changed_at() is None
     issue = IssueFactory()
     after_create = public_data_changed_at()
     assert after_create is not None
@@ -60,10 +67,27 @@ def test_the_planned_statement_still_sees_the_newest_change():
     assert public_data_changed_at() > after_create
 
 
-def test_without_persistent_connections_nothing_is_prepared(monkeypatch):
-    # CONN_MAX_AGE = 0 is the PgBouncer set-up (docs/deploy.md): a session's prepared
-    # statement would be on some other client's server connection next time.
-    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 0)
-    _, statements = _statements_of(public_data_changed_at)
-    assert len(statements) == 1
-    assert statements[0].startswith("SELECT MAX(changed)")
+def test_postgresql_databases_prepare_statements_unless_told_not_to(monkeypatch):
+    from nafta_tracker.settings import _prepare_statements
+
+    postgresql = {"ENGINE": "django.db.backends.postgresql"}
+    _prepare_statements(postgresql)
+    assert postgresql["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
+
+    sqlite = {"ENGINE": "django.db.backends.sqlite3", "OPTIONS": {"timeout": 20}}
+    _prepare_statements(sqlite)
+    assert sqlite["OPTIONS"] == {"timeout": 20}
+
+    # A pooler in transaction mode cannot keep a session's prepared statements.
+    monkeypatch.setenv("DJANGO_DB_PREPARED_STATEMENTS", "0")
+    pooled = {"ENGINE": "django.db.backends.postgresql"}
+    _prepare_statements(pooled)
+    assert "OPTIONS" not in pooled
+
+
+def test_this_connection_prepares_statements():
+    if _on_sqlite_nothing_is_prepared():
+        return
+    assert connection.settings_dict["OPTIONS"]["server_side_binding"] is True
+    connection.ensure_connection()
+    assert connection.connection.prepare_threshold == 5
