@@ -89,6 +89,9 @@ class FeedOrderingFilter(filters.OrderingFilter):
     tie-breaker so that pages never overlap."""
 
     def filter(self, qs, value):
+        # django-filter lets empty items of the comma-separated list through (``?ordering=,``):
+        # they order by nothing, as an empty parameter does, rather than reach order_by() (a 500).
+        value = [item for item in value or () if item]
         if not value or value[0] == FEED_ORDERING:
             return qs
         descending = value[0].startswith("-")

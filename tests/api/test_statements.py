@@ -113,3 +113,13 @@ def test_statements_are_newest_first_and_can_be_ordered_oldest_first(api):
     assert ids(api.get("/api/v1/statements/")) == [same_day.pk, new.pk, old.pk]
     assert ids(api.get("/api/v1/statements/?ordering=date")) == [old.pk, new.pk, same_day.pk]
     assert ids(api.get("/api/v1/statements/?ordering=-date")) == [same_day.pk, new.pk, old.pk]
+
+
+def test_empty_items_in_the_ordering_list_are_ignored_not_a_server_error(api):
+    # Found by the fuzzer: ?ordering=, reached order_by("") and answered 500.
+    old = StatementFactory(date=D(2017, 8, 16))
+    new = StatementFactory(date=D(2018, 3, 28))
+
+    assert ids(api.get("/api/v1/statements/?ordering=,")) == [new.pk, old.pk]  # the default order
+    assert ids(api.get("/api/v1/statements/?ordering=date,")) == [old.pk, new.pk]
+    assert api.get("/api/v1/status-history/?ordering=,").status_code == 200
