@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorCombinable, SearchVectorField
@@ -19,8 +20,9 @@ from django.db import connections, models
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Length, Trim
 from django.db.models.lookups import GreaterThan
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -174,15 +176,17 @@ class IssueQuerySet(models.QuerySet["Issue"]):
             status_changed_on=Subquery(latest.values("date")[:1]),
         )
 
-    def with_latest_positions(self) -> IssueQuerySet:
-        """Prefetch each party's latest published position as ``latest_positions`` (one query)."""
-        return self.prefetch_related(
-            Prefetch(
-                "positions",
-                queryset=Position.objects.latest_per_party().select_related("party", "round", "source"),
-                to_attr="latest_positions",
-            )
-        )
+    def with_latest_positions(self, related: Sequence[str] = ("party", "round", "source")) -> IssueQuerySet:
+        """Prefetch each party's latest published position as ``latest_positions`` (one query).
+
+        ``related``: what each position is loaded with. The API shows each position's party,
+        round and source; the pages' issue board shows only its kind, summary and link, and
+        passes ``()``: on the synthetic board of 300 issues that is 2,700 rows it need not build.
+        """
+        positions = Position.objects.latest_per_party()
+        if related:  # select_related() with no names would follow every foreign key
+            positions = positions.select_related(*related)
+        return self.prefetch_related(Prefetch("positions", queryset=positions, to_attr="latest_positions"))
 
     def with_status(self, *codes: str) -> IssueQuerySet:
         return self.with_current_status().filter(current_status_code__in=codes)
@@ -378,7 +382,16 @@ class Issue(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("issues:issue-detail", args=[self.slug])
+        """The issue's page, in the active language; worked out once per instance, language and slug.
+
+        The issue board links each issue once and each of its positions (``Position.get_absolute_url``)
+        once more: 1,200 ``reverse()`` calls for 300 issues, a tenth of the home page's time.
+        """
+        key = (get_language(), get_script_prefix(), self.slug)
+        known = self.__dict__.get("_absolute_url")
+        if known is None or known[0] != key:
+            known = self._absolute_url = (key, reverse("issues:issue-detail", args=[self.slug]))
+        return known[1]
 
     @property
     def current_status(self) -> str | None:

@@ -221,7 +221,7 @@ def issue_board(
     as of ``day``) and each party's latest position, and how many issues stand at each
     status (the statuses in use)."""
     scope = Issue.objects.all() if negotiation is None else Issue.objects.filter(negotiation=negotiation)
-    issues = scope.with_status_as_of(day).with_latest_positions().order_by("title")
+    issues = scope.with_status_as_of(day).with_latest_positions(related=()).order_by("title")
     counts = scope.with_status_as_of(day).status_counts()
     summary = [(code, label, counts[code]) for code, label in IssueStatus.choices if counts.get(code)]
     return issues, summary

@@ -46,7 +46,9 @@ class IssueListView(NegotiationScopeMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        issues = self.scoped(Issue.objects.select_related("negotiation").with_latest_positions()).order_by("title")
+        # The board shows each position's kind, summary and link: nothing of its party, round or source.
+        board = Issue.objects.select_related("negotiation").with_latest_positions(related=())
+        issues = self.scoped(board).order_by("title")
         if self.form.is_bound:
             return self.form.filter(issues)
         return issues.with_current_status()

@@ -65,6 +65,9 @@ def test_the_issue_board_shows_each_issue_status_in_words_and_each_party_latest_
     # Each party's latest position on the sunset clause is on the board (its first words).
     for position in Position.objects.latest_per_party().filter(issue__slug="sunset-clause"):
         assert escape(" ".join(position.summary.split()[:5])) in body
+        # Its cell names its kind and links to it on the issue's page.
+        cell = f'<a class="position" href="{position.get_absolute_url()}"><span class="position__kind">'
+        assert f"{cell}{position.get_kind_display()}</span>" in body
 
 
 def test_status_counts_link_to_the_issue_list_filtered_by_that_status(client, nafta):
