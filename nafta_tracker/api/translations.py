@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from nafta_tracker.content_language import fallbacks, translated_fields
+from nafta_tracker.content_language import ORIGINAL, content_language, fallbacks, translated_fields
 
 
 class TranslatedModelSerializer(serializers.ModelSerializer):
@@ -30,12 +30,23 @@ class TranslatedModelSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_fallbacks(self, obj: models.Model) -> list[str]:
-        by_source: dict[str, str] = {}
-        for name, field in self.fields.items():
-            if name != "fallbacks" and not isinstance(field, serializers.BaseSerializer):
-                by_source.setdefault(field.source, name)
+        if content_language() == ORIGINAL:
+            return []  # English is the record: nothing in it falls back
+        by_source = self._names_by_source()
         names = [source for source in translated_fields(obj) if source in by_source]
         return [by_source[source] for source in fallbacks(obj, names)]
+
+    def _names_by_source(self) -> dict[str, str]:
+        """Each plain field's output name by the model field it shows; worked out once per
+        serializer, which a list shares between all its objects (it was once per object)."""
+        by_source = self.__dict__.get("_fallback_names_by_source")
+        if by_source is None:
+            by_source = {}
+            for name, field in self.fields.items():
+                if name != "fallbacks" and not isinstance(field, serializers.BaseSerializer):
+                    by_source.setdefault(field.source, name)
+            self.__dict__["_fallback_names_by_source"] = by_source
+        return by_source
 
 
 def with_fallbacks(fields: list[str]) -> list[str]:
