@@ -60,7 +60,7 @@ def public_data_changed_at() -> datetime.datetime | None:
     """When anything a public page shows last changed (one query), or None for an empty site."""
     # Reads every public table: bookkeeping, not what a response shows (its Surrogate-Key).
     with unrecorded(), connection.cursor() as cursor:
-        # On PostgreSQL psycopg prepares it from its fifth run on a connection (settings.py,
+        # On PostgreSQL psycopg prepares it once it has run five times on a connection (settings.py,
         # DJANGO_DB_PREPARED_STATEMENTS): planning this union of two dozen MAX() subqueries
         # took 9 to 23 ms, running it under half a millisecond (EXPLAIN ANALYZE, 100,000
         # statements), and it runs on every cacheable request, cached hits included.

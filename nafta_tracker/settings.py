@@ -161,7 +161,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["timeout"] = 20
 
 # Prepared statements on PostgreSQL: parameters bound by the server (Django's default
-# binds them in the client) and psycopg preparing a query from its fifth use on (Django
+# binds them in the client) and psycopg preparing a query once it has run five times (Django
 # turns that off by default), so PostgreSQL parses and plans each query a worker repeats
 # once per connection. Planning was most of the database time of an API request
 # (statement detail: 6.6 ms planning against under 1 ms executing). bench/api.py at

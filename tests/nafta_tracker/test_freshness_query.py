@@ -3,7 +3,7 @@
 The public-change query runs on every cacheable request, and planning it (two dozen MAX()
 subqueries) cost 9 to 23 ms a request, more than serving the cached page around it. Since
 settings.py turns on server-side binding with psycopg's prepare threshold, psycopg prepares
-it, and every other query a worker repeats, from the fifth run on a connection.
+it, and every other query a worker repeats, once it has run five times on a connection.
 """
 
 from __future__ import annotations
