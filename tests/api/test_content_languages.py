@@ -84,3 +84,15 @@ def test_a_french_client_writing_a_summary_writes_the_english_record(editor_api,
     position = Position.objects.get(pk=position.pk)
     assert (position.summary_en, position.summary_fr) == ("Wants 75%.", "Veut 85 %.")
     assert Position.objects.filter(summary="Wants 75%.").exists()  # the English column
+
+
+def test_html_urls_link_to_the_page_in_the_language_asked_for_whatever_came_before(client, issue):
+    # The route of each link is worked out once per process: it was once per process
+    # whatever the language, so after a French request English clients got /fr/ pages.
+    french = client.get("/api/v1/issues/rules-of-origin/", HTTP_ACCEPT_LANGUAGE="fr").json()
+    english = client.get("/api/v1/issues/rules-of-origin/").json()
+    spanish = client.get("/api/v1/issues/", HTTP_ACCEPT_LANGUAGE="es").json()["results"][0]
+    assert french["html_url"] == "http://testserver/fr/issues/rules-of-origin/"
+    assert english["html_url"] == "http://testserver/issues/rules-of-origin/"
+    assert spanish["html_url"] == "http://testserver/es/issues/rules-of-origin/"
+    assert english["url"] == french["url"] == "http://testserver/api/v1/issues/rules-of-origin/"
