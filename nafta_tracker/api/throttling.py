@@ -7,10 +7,9 @@ on two workers each read the same list and each write back their own, so request
 uncounted. Here each client has one integer per window of the rate's period, raised by
 the cache's atomic increment (Redis ``INCR``, sent with the counter's creation in one
 round trip): constant cost whatever the limit, and exactly ``limit`` requests allowed
-per window on any number of servers. The windows are
-fixed (they start on multiples of the period since the epoch), as GitHub's API and the
-IETF draft's examples count: a client may spend one window's budget at its end and the
-next one's at its start.
+per window on any number of servers. The windows are fixed (they start on multiples of
+the period since the epoch), as GitHub's API and the IETF draft's examples count: a
+client may spend one window's budget at its end and the next one's at its start.
 
 :class:`RateLimitHeadersMiddleware` writes what the throttle found as the IETF draft's
 fields (draft-ietf-httpapi-ratelimit-headers):

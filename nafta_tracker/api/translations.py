@@ -8,6 +8,7 @@ was entered; ``fallbacks`` names the latter, so a client can mark them ``lang="e
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from django.db import models
@@ -32,20 +33,18 @@ class TranslatedModelSerializer(serializers.ModelSerializer):
     def get_fallbacks(self, obj: models.Model) -> list[str]:
         if content_language() == ORIGINAL:
             return []  # English is the record: nothing in it falls back
-        by_source = self._names_by_source()
+        by_source = self._names_by_source
         names = [source for source in translated_fields(obj) if source in by_source]
         return [by_source[source] for source in fallbacks(obj, names)]
 
+    @cached_property
     def _names_by_source(self) -> dict[str, str]:
         """Each plain field's output name by the model field it shows; worked out once per
         serializer, which a list shares between all its objects (it was once per object)."""
-        by_source = self.__dict__.get("_fallback_names_by_source")
-        if by_source is None:
-            by_source = {}
-            for name, field in self.fields.items():
-                if name != "fallbacks" and not isinstance(field, serializers.BaseSerializer):
-                    by_source.setdefault(field.source, name)
-            self.__dict__["_fallback_names_by_source"] = by_source
+        by_source: dict[str, str] = {}
+        for name, field in self.fields.items():
+            if name != "fallbacks" and not isinstance(field, serializers.BaseSerializer):
+                by_source.setdefault(field.source, name)
         return by_source
 
 
