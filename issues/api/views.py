@@ -39,7 +39,7 @@ from rounds import services as frame_services
 from rounds.models import Appointment, Negotiation, Official, Party, Round, Source
 
 from . import csv as csv_serializers
-from . import filters, serializers
+from . import filters, rows, serializers
 from .permissions import sees_drafts
 
 CSV_RENDERERS = [FastJSONRenderer, BrowsableAPIRenderer, CSVRenderer]
@@ -166,6 +166,7 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     csv_serializer_class = csv_serializers.StatementCSVSerializer
     write_serializer_class = serializers.StatementInputSerializer
     filterset_class = filters.StatementFilterSet
+    row_reader_class = rows.StatementRows
     feed_key = ("updated_at", "id")
     create_service = services.statement_create
     update_service = services.statement_update
@@ -202,6 +203,7 @@ class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     csv_serializer_class = csv_serializers.PositionCSVSerializer
     write_serializer_class = serializers.PositionInputSerializer
     filterset_class = filters.PositionFilterSet
+    row_reader_class = rows.PositionRows
     feed_key = ("updated_at", "id")
     create_service = services.position_create
     update_service = services.position_update

@@ -28,6 +28,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from nafta_tracker.api.feed import CURSOR_PARAM, FEED_ORDERING, feed_page
+from nafta_tracker.api.rows import RowReader
 from nafta_tracker.freshness import (
     check_if_match,
     list_version_of,
@@ -58,6 +59,9 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     #: Fields ordering the change feed (``?ordering=updated_at``, paged by cursor: nafta_tracker.api.feed),
     #: the change time then a unique id; empty for a list that is no feed.
     feed_key: tuple[str, ...] = ()
+    #: Shapes a JSON list page from ``values()`` rows, exactly as the serializer would, only faster
+    #: (``nafta_tracker.api.rows``); None: the serializer does.
+    row_reader_class: Callable[[Request], RowReader] | None = None
 
     def sees_drafts(self) -> bool:
         """Whether this request may see unpublished rows (never, unless a subclass says so)."""
@@ -137,10 +141,25 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         if queryset is None:
             queryset = self.filter_queryset(self.get_queryset())
             self.known_count = counted_rows(queryset, last)
-        page = self.paginate_queryset(queryset)
-        response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        reader = self.get_row_reader()
+        if reader is not None:
+            data = reader.represent(self.paginate_queryset(reader.select(queryset)))
+        else:
+            data = self.get_serializer(self.paginate_queryset(queryset), many=True).data
+        response = self.get_paginated_response(data)
         set_validators(response, etag, last)
         return response
+
+    def get_row_reader(self) -> RowReader | None:
+        """The list's row reader (``nafta_tracker.api.rows``) where it has one and the answer is
+        JSON; else None, and the serializer shapes the page (CSV, the browsable API, a feed page,
+        whose cursor reads the last object)."""
+        if self.row_reader_class is None or self.in_feed_mode():
+            return None
+        renderer = getattr(self.request, "accepted_renderer", None)
+        if renderer is None or renderer.format != "json":
+            return None
+        return self.row_reader_class(self.request)
 
     def detail_etag(self) -> tuple[str, Any, int]:
         """(ETag, Last-Modified, 0 or 1 rows) of the object named in the URL: one query."""

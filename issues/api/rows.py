@@ -1,0 +1,203 @@
+"""Lists of the issue domain read as rows (``nafta_tracker.api.rows``): the same JSON as
+the serializers of ``issues.api.serializers``, without a model instance or a DRF field per value.
+
+tests/api/test_rows.py holds each reader to its serializer, byte for byte, in every language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from issues.models import Issue, Position, Statement, StatementTranslation
+from nafta_tracker.api.rows import Links, Texts, by_key, columns, date_text, datetime_text, html_links
+from nafta_tracker.content_language import content_language
+from rounds.api.rows import PartySummary, RoundSummary, SourceSummary
+from rounds.models import Official
+
+
+class IssueSummary:
+    """``IssueSummarySerializer``'s output: slug, title, url, html_url, fallbacks."""
+
+    def __init__(self, request: Any) -> None:
+        self.texts = Texts(Issue, [("title", "title")])
+        self.url = Links(request, "api:issue-detail")
+        self.html_url = html_links(request, Issue)
+
+    @staticmethod
+    def columns(prefix: str) -> list[str]:
+        return columns(prefix, ["slug", "title"], Issue, content_language())
+
+    def __call__(self, row: dict[str, Any], prefix: str) -> dict[str, Any]:
+        slug = row[prefix + "slug"]
+        out: dict[str, Any] = {"slug": slug}
+        fallbacks = self.texts.read(row, prefix, out)
+        out["url"] = self.url(slug)
+        out["html_url"] = self.html_url(slug)
+        out["fallbacks"] = fallbacks
+        return out
+
+
+_PLAIN = ("attribution", "kind", "text", "language")
+_AFTER_TRANSLATIONS = ("context", "occasion")
+
+
+class StatementRows:
+    """``StatementSerializer``'s output for a page of statements: one query for the page, one
+    for their issues and one for their translations, as ``with_related()`` makes."""
+
+    def __init__(self, request: Any) -> None:
+        self.party = PartySummary(request)
+        self.round = RoundSummary(request)
+        self.source_summary = SourceSummary(request)
+        self.issue = IssueSummary(request)
+        self.url = Links(request, "api:statement-detail", "pk")
+        self.html_url = html_links(request, Statement)
+        self.speaker_url = Links(request, "api:official-detail")
+        self.speaker_html_url = html_links(request, Official)
+        self.speaker_title = Texts(Official, [("title", "title")])
+
+    def select(self, queryset: models.QuerySet) -> models.QuerySet:
+        language = content_language()
+        return queryset.prefetch_related(None).values(
+            "id",
+            "negotiation__slug",
+            "speaker_id",
+            *columns("speaker__", ["slug", "name", "title"], Official, language),
+            *PartySummary.columns("speaker__party__"),
+            *PartySummary.columns("attributed_party__"),
+            *_PLAIN,
+            *_AFTER_TRANSLATIONS,
+            "date",
+            "date_precision",
+            "date_text",
+            *RoundSummary.columns("round__"),
+            "tone",
+            *SourceSummary.columns("source__"),
+            "state",
+            "published_at",
+            "updated_at",
+        )
+
+    def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        ids = [row["id"] for row in rows]
+        issues = by_key(
+            Statement.issues.through.objects.filter(statement_id__in=ids)
+            .order_by("issue__title", "issue_id")
+            .values("statement_id", *IssueSummary.columns("issue__")),
+            "statement_id",
+            lambda row: self.issue(row, "issue__"),
+        )
+        translations = by_key(
+            StatementTranslation.objects.filter(statement_id__in=ids)
+            .order_by("language")
+            .values("statement_id", "language", "text", "note"),
+            "statement_id",
+            lambda row: {"language": row["language"], "text": row["text"], "note": row["note"]},
+        )
+        return [self.one(row, issues.get(row["id"], []), translations.get(row["id"], [])) for row in rows]
+
+    def one(self, row: dict[str, Any], issues: list, translations: list) -> dict[str, Any]:
+        pk = row["id"]
+        out: dict[str, Any] = {
+            "id": pk,
+            "url": self.url(pk),
+            "html_url": self.html_url(pk),
+            "negotiation": row["negotiation__slug"],
+            "speaker": self.speaker(row),
+        }
+        for name in _PLAIN:
+            out[name] = row[name]
+        out["translations"] = translations
+        for name in _AFTER_TRANSLATIONS:
+            out[name] = row[name]
+        out["date"] = date_text(row["date"])
+        out["date_precision"] = row["date_precision"]
+        out["date_text"] = row["date_text"]
+        out["round"] = self.round(row, "round__")
+        out["issues"] = issues
+        out["tone"] = row["tone"]
+        out["source"] = self.source_summary(row, "source__")
+        out["state"] = row["state"]
+        out["published_at"] = datetime_text(row["published_at"])
+        out["updated_at"] = datetime_text(row["updated_at"])
+        return out
+
+    def speaker(self, row: dict[str, Any]) -> dict[str, Any]:
+        """``SpeakerSerializer``: a named official, or the attribution as printed (no slug, title or links)."""
+        if row["speaker_id"] is None:
+            return {
+                "slug": None,
+                "name": row["attribution"],
+                "title": None,
+                "party": self.party(row, "attributed_party__"),
+                "url": None,
+                "html_url": None,
+            }
+        slug = row["speaker__slug"]
+        title: dict[str, Any] = {}
+        self.speaker_title.read(row, "speaker__", title)
+        return {
+            "slug": slug,
+            "name": row["speaker__name"],
+            "title": title["title"],
+            "party": self.party(row, "speaker__party__"),
+            "url": self.speaker_url(slug),
+            "html_url": self.speaker_html_url(slug),
+        }
+
+
+class PositionRows:
+    """``PositionSerializer``'s output for a page of positions: one query."""
+
+    def __init__(self, request: Any) -> None:
+        self.issue = IssueSummary(request)
+        self.party = PartySummary(request)
+        self.round = RoundSummary(request)
+        self.source_summary = SourceSummary(request)
+        self.url = Links(request, "api:position-detail", "pk")
+        self.html_url = html_links(request, Position)
+        self.texts = Texts(Position, [("summary", "summary")])
+
+    def select(self, queryset: models.QuerySet) -> models.QuerySet:
+        return queryset.values(
+            "id",
+            *IssueSummary.columns("issue__"),
+            *PartySummary.columns("party__"),
+            "kind",
+            *columns("", ["summary"], Position, content_language()),
+            "date",
+            "date_precision",
+            "date_text",
+            *RoundSummary.columns("round__"),
+            *SourceSummary.columns("source__"),
+            "state",
+            "published_at",
+            "updated_at",
+        )
+
+    def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [self.one(row) for row in rows]
+
+    def one(self, row: dict[str, Any]) -> dict[str, Any]:
+        pk = row["id"]
+        out: dict[str, Any] = {
+            "id": pk,
+            "url": self.url(pk),
+            "html_url": self.html_url(row["issue__slug"], pk=pk),
+            "issue": self.issue(row, "issue__"),
+            "party": self.party(row, "party__"),
+            "kind": row["kind"],
+        }
+        fallbacks = self.texts.read(row, "", out)
+        out["date"] = date_text(row["date"])
+        out["date_precision"] = row["date_precision"]
+        out["date_text"] = row["date_text"]
+        out["round"] = self.round(row, "round__")
+        out["source"] = self.source_summary(row, "source__")
+        out["state"] = row["state"]
+        out["published_at"] = datetime_text(row["published_at"])
+        out["updated_at"] = datetime_text(row["updated_at"])
+        out["fallbacks"] = fallbacks
+        return out

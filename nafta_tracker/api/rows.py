@@ -1,0 +1,141 @@
+"""Lists read as rows: the same JSON as the serializers, from ``values()`` dicts.
+
+A page of 50 statements through DRF's ``ModelSerializer`` made some 400 model instances
+and 10,000 field calls; serialising it took most of the request (issue 15, the 2x floor).
+A list whose output is fixed can instead read its columns with ``values()`` and shape
+them here, in plain Python. The output must stay exactly what the serializers give: the
+serializers remain the schema and the writes' answers, and each row reader has a test
+comparing its output with theirs, byte for byte, in every language.
+
+What lives here is what every row reader needs, whatever the model: translated text with
+its fallback (as ``nafta_tracker.content_language`` reads an instance), links (as
+``ApiUrlField`` makes them), and dates and times written as DRF writes them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from types import SimpleNamespace
+from typing import Any, Protocol
+
+from django.db import models
+from django.urls import get_script_prefix
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from nafta_tracker.api.serializers import _url_template, absolute
+from nafta_tracker.content_language import ORIGINAL, content_language, localized_name, translated_fields
+
+
+class RowReader(Protocol):
+    """What a list view needs to serve a page from rows instead of serializers."""
+
+    def select(self, queryset: models.QuerySet) -> models.QuerySet:
+        """``queryset`` (filtered and ordered) reading only the columns the rows need, as dicts."""
+        ...
+
+    def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The page's rows, shaped as the serializer would show them (may run a query or two per page)."""
+        ...
+
+
+def columns(prefix: str, names: Iterable[str], model: type[models.Model], language: str) -> list[str]:
+    """The ``values()`` names for fields ``names`` of ``model`` reached through ``prefix``
+    (``speaker__party__``), with the English and ``language`` columns of translated ones."""
+    translated = set(translated_fields(model))
+    found = []
+    for name in names:
+        found.append(prefix + name)
+        if name in translated:
+            found.append(prefix + localized_name(name, ORIGINAL))
+            if language != ORIGINAL:
+                found.append(prefix + localized_name(name, language))
+    return found
+
+
+class Texts:
+    """Translated fields of one model, read from rows in the active language.
+
+    Gives what the model's descriptor gives (the translation, else the English text, else
+    the field's default) and which fields fell back to English, as ``fallbacks()`` says
+    for an instance: a missing translation is NULL or empty; an empty English text is no fallback.
+    """
+
+    def __init__(self, model: type[models.Model], shown: Iterable[tuple[str, str]]) -> None:
+        """``shown``: (model field, output name) of each translated field the output holds, in output order."""
+        order = translated_fields(model)
+        shown = [(field, name) for field, name in shown if field in order]
+        self.fields = sorted(shown, key=lambda pair: order.index(pair[0]))  # fallbacks list model order
+        self.defaults = {field: model._meta.get_field(field).get_default() for field, _name in self.fields}
+        self.language = content_language()
+        # What the descriptor resolves: the interface language (django's, not cut to two letters), then English.
+        self.order = [code for code in dict.fromkeys((get_language() or ORIGINAL, ORIGINAL))]
+
+    def read(self, row: dict[str, Any], prefix: str, out: dict[str, Any]) -> list[str]:
+        """Put each translated field of the row (its columns under ``prefix``) into ``out``; return the fallbacks."""
+        fell_back = []
+        for field, name in self.fields:
+            out[name] = self._shown(row, prefix + field, field)
+            if self.language != ORIGINAL and self._fell_back(row, prefix + field):
+                fell_back.append(name)
+        return fell_back
+
+    def _shown(self, row: dict[str, Any], key: str, field: str) -> Any:
+        for code in self.order:
+            value = row.get(localized_name(key, code))
+            if value is not None and value != self.defaults[field]:
+                return value
+        return self.defaults[field]
+
+    def _fell_back(self, row: dict[str, Any], key: str) -> bool:
+        if row[localized_name(key, self.language)] not in (None, ""):
+            return False
+        english = row[localized_name(key, ORIGINAL)]
+        if english is None:
+            english = row[key]
+        return english not in (None, "")
+
+
+class Links:
+    """Absolute URLs of one route for a request, as ``ApiUrlField`` writes them, the route resolved once."""
+
+    def __init__(self, request: Any, view_name: str, url_kwarg: str | None = "slug", fragment: str = "") -> None:
+        self.head, self.tail = _url_template(view_name, url_kwarg, get_script_prefix(), get_language())
+        self.request = request
+        self.fragment = fragment
+
+    def __call__(self, argument: Any = "", pk: Any = None) -> str:
+        """The link with ``argument`` in the route; ``pk`` fills a fragment such as ``position-{obj.pk}``."""
+        hash_part = "#" + self.fragment.format(obj=SimpleNamespace(pk=pk)) if self.fragment else ""
+        return absolute(self.request, f"{self.head}{argument}{self.tail}{hash_part}")
+
+
+def html_links(request: Any, model: type[models.Model]) -> Links:
+    """Links to the public page of each object of ``model``, by its ``html_route`` (as ``HtmlUrlField``)."""
+    route = model.html_route
+    lookup = route.get("lookup_field", "slug")
+    return Links(request, route["view_name"], lookup.rsplit(".", 1)[-1] if lookup else None, route.get("fragment", ""))
+
+
+def date_text(value: datetime.date | None) -> str | None:
+    """A date as DRF's ``DateField`` writes it (ISO 8601)."""
+    return None if value is None else value.isoformat()
+
+
+def datetime_text(value: datetime.datetime | None) -> str | None:
+    """A moment as DRF's ``DateTimeField`` writes it: in the current time zone, ISO 8601, UTC as Z."""
+    if not value:
+        return None
+    if timezone.is_naive(value):  # SQLite's aggregates; Django's own columns come back aware
+        value = timezone.make_aware(value, datetime.UTC)
+    text = value.astimezone(timezone.get_current_timezone()).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def by_key(rows: Iterable[dict[str, Any]], key: str, shape: Callable[[dict[str, Any]], Any]) -> dict[Any, list]:
+    """``shape(row)`` of each row, grouped by ``row[key]`` in the order given (for a page's nested lists)."""
+    grouped: dict[Any, list] = {}
+    for row in rows:
+        grouped.setdefault(row[key], []).append(shape(row))
+    return grouped

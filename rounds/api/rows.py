@@ -1,0 +1,91 @@
+"""The compact summaries of parties, rounds and sources, from ``values()`` rows.
+
+The same dicts as ``PartySummarySerializer``, ``RoundSummarySerializer`` and
+``SourceSummarySerializer`` (see ``nafta_tracker.api.rows``); the row readers of other
+resources embed them. Each summary is made once per request and reads the columns
+that ``columns(prefix)`` names under a prefix such as ``speaker__party__``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nafta_tracker.api.rows import Links, Texts, columns, date_text, html_links
+from nafta_tracker.content_language import content_language
+from rounds.models import Party, Round, Source
+
+
+class PartySummary:
+    """``PartySummarySerializer``'s output: slug, name, short_name, url, html_url, fallbacks."""
+
+    def __init__(self, request: Any) -> None:
+        self.texts = Texts(Party, [("name", "name"), ("short_name", "short_name")])
+        self.url = Links(request, "api:party-detail")
+        self.html_url = html_links(request, Party)
+
+    @staticmethod
+    def columns(prefix: str) -> list[str]:
+        return columns(prefix, ["id", "slug", "name", "short_name"], Party, content_language())
+
+    def __call__(self, row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
+        if row[prefix + "id"] is None:
+            return None
+        slug = row[prefix + "slug"]
+        out: dict[str, Any] = {"slug": slug}
+        fallbacks = self.texts.read(row, prefix, out)
+        out["url"] = self.url(slug)
+        out["html_url"] = self.html_url(slug)
+        out["fallbacks"] = fallbacks
+        return out
+
+
+class RoundSummary:
+    """``RoundSummarySerializer``'s output: slug, number, city, url, html_url, fallbacks."""
+
+    def __init__(self, request: Any) -> None:
+        self.texts = Texts(Round, [("city", "city")])
+        self.url = Links(request, "api:round-detail")
+        self.html_url = html_links(request, Round)
+
+    @staticmethod
+    def columns(prefix: str) -> list[str]:
+        return columns(prefix, ["id", "slug", "number", "city"], Round, content_language())
+
+    def __call__(self, row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
+        if row[prefix + "id"] is None:
+            return None
+        slug = row[prefix + "slug"]
+        out: dict[str, Any] = {"slug": slug, "number": row[prefix + "number"]}
+        fallbacks = self.texts.read(row, prefix, out)
+        out["url"] = self.url(slug)
+        out["html_url"] = self.html_url(slug)
+        out["fallbacks"] = fallbacks
+        return out
+
+
+class SourceSummary:
+    """``SourceSummarySerializer``'s output (a source is not translated: no fallbacks)."""
+
+    def __init__(self, request: Any) -> None:
+        self.url = Links(request, "api:source-detail", "pk")
+        self.html_url = html_links(request, Source)
+
+    @staticmethod
+    def columns(prefix: str) -> list[str]:
+        return [prefix + name for name in ("id", "kind", "outlet", "title", "description", "url", "published_on")]
+
+    def __call__(self, row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
+        pk = row[prefix + "id"]
+        if pk is None:
+            return None
+        return {
+            "id": pk,
+            "kind": row[prefix + "kind"],
+            "outlet": row[prefix + "outlet"],
+            "title": row[prefix + "title"],
+            "description": row[prefix + "description"],
+            "link": row[prefix + "url"],
+            "published_on": date_text(row[prefix + "published_on"]),
+            "url": self.url(pk),
+            "html_url": self.html_url(pk),
+        }

@@ -1,0 +1,183 @@
+"""Lists served from rows (``nafta_tracker.api.rows``) answer with exactly the bytes the
+serializers give: every field, every nested object, in every language, for the public and
+for editors, whatever the filter or page."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from issues.api.views import PositionViewSet, StatementViewSet
+from issues.models import PublicationState, StatementTranslation
+from issues.services import statement_translation_save
+from tests.factories import (
+    IssueFactory,
+    OfficialFactory,
+    PartyFactory,
+    PositionFactory,
+    RoundFactory,
+    SourceFactory,
+    StatementFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("en", "fr", "es")
+
+
+@pytest.fixture
+def awkward_statements(nafta):
+    """Beside the shipped record: the cases a row reader could get wrong."""
+    party = PartyFactory(
+        slug="atlantis", iso_code="XA", name="Atlantis", name_fr="Atlantide", short_name="ATL", short_name_es=""
+    )
+    partyless = OfficialFactory(slug="no-party", name="Nobody Partisan", party=None, title="Adviser", title_fr="")
+    translated = OfficialFactory(
+        slug="translated", name="Ann Other", party=party, title="Minister", title_fr="Ministre", title_es="Ministra"
+    )
+    round_ = RoundFactory(
+        slug="round-atl", number=99, host_party=party, city="Atlantis City", city_fr="", city_es="Ciudad Atlántida"
+    )
+    first = IssueFactory(slug="aaa-first", title="AAA first", title_fr="AAA premier")
+    second = IssueFactory(slug="zzz-second", title="ZZZ second")
+    source = SourceFactory(description="Wire copy", published_on=datetime.date(2018, 2, 1), url="")
+    made = [
+        StatementFactory(
+            speaker=None,
+            attribution="a trade official",
+            attributed_party=party,
+            date=datetime.date(2030, 1, 2),
+            round=round_,
+            issues=[second, first],
+            source=source,
+            kind="reported",
+            context="In a hallway",
+            occasion="Round close",
+            date_precision="month",
+            date_text="January",
+            tone="optimistic",
+        ),
+        StatementFactory(speaker=None, attribution="an unnamed official", date=datetime.date(2030, 1, 1)),
+        StatementFactory(speaker=partyless, date=datetime.date(2029, 12, 31), text="Words\u2028across lines"),
+        StatementFactory(speaker=translated, date=datetime.date(2029, 12, 30), round=round_, issues=[first]),
+        StatementFactory(
+            speaker=translated, date=datetime.date(2029, 12, 29), state=PublicationState.DRAFT, published_at=None
+        ),
+    ]
+    PositionFactory(issue=first, party=party, round=round_, summary="Wants it all", summary_fr="", summary_es="Todo")
+    PositionFactory(issue=first, party=party, summary="Then less", source=source, date=datetime.date(2018, 2, 2))
+    PositionFactory(issue=second, party=party, state=PublicationState.DRAFT, published_at=None)
+    for language, text, note in (("fr", "Des mots", "notre traduction"), ("es", "Palabras", "")):
+        statement_translation_save(
+            translation=StatementTranslation(statement=made[3]), language=language, text=text, note=note
+        )
+    return made
+
+
+@pytest.fixture
+def served_from_rows(monkeypatch):
+    """Counts the pages shaped from rows, by list (so a test knows it compared two paths)."""
+    pages: list[str] = []
+    for view in (StatementViewSet, PositionViewSet):
+
+        class Counting(view.row_reader_class):
+            def represent(self, page, name=view.__name__):
+                pages.append(name)
+                return super().represent(page)
+
+        monkeypatch.setattr(view, "row_reader_class", Counting)
+    return pages
+
+
+def both_ways(client, view, url: str, language: str, monkeypatch) -> tuple[bytes, bytes]:
+    fast = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    with monkeypatch.context() as patch:
+        patch.setattr(view, "row_reader_class", None)
+        reference = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    assert fast.status_code == reference.status_code == 200
+    assert fast["ETag"] == reference["ETag"]
+    return fast.content, reference.content
+
+
+LISTS = [
+    (StatementViewSet, "/api/v1/statements/", query)
+    for query in (
+        "?page_size=500",
+        "?page_size=3",
+        "?page_size=3&page=2",
+        "?party=atlantis",
+        "?issue=aaa-first",
+        "?round=round-atl",
+        "?q=progress",
+        "?kind=quote&ordering=date",
+    )
+] + [
+    (PositionViewSet, "/api/v1/positions/", query)
+    for query in ("?page_size=500", "?page_size=2&page=2", "?party=atlantis", "?issue=aaa-first")
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("view", "path", "query"), LISTS)
+def test_a_list_from_rows_is_the_serializers_list_byte_for_byte(
+    api, awkward_statements, served_from_rows, monkeypatch, language, view, path, query
+):
+    fast, reference = both_ways(api, view, path + query, language, monkeypatch)
+    assert served_from_rows == [view.__name__], "the list was not served from rows"
+    assert fast == reference
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("view", [StatementViewSet, PositionViewSet])
+def test_editors_see_drafts_from_rows_as_the_serializer_shows_them(
+    editor_api, awkward_statements, served_from_rows, monkeypatch, language, view
+):
+    path = "/api/v1/statements/" if view is StatementViewSet else "/api/v1/positions/"
+    fast, reference = both_ways(editor_api, view, path + "?page_size=500", language, monkeypatch)
+    assert b'"state":"draft"' in fast
+    assert fast == reference
+
+
+def test_the_awkward_cases_are_on_the_compared_page(api, awkward_statements, served_from_rows):
+    """What the comparison above covers, said once: a test of nothing would also compare equal."""
+    body = api.get("/api/v1/statements/?page_size=4", HTTP_ACCEPT_LANGUAGE="fr").json()["results"]
+    unnamed, anonymous, partyless, translated = body
+    assert unnamed["speaker"]["party"]["name"] == "Atlantide"
+    assert unnamed["speaker"]["party"]["fallbacks"] == ["short_name"]
+    assert unnamed["round"]["city"] == "Atlantis City" and unnamed["round"]["fallbacks"] == ["city"]
+    assert [issue["slug"] for issue in unnamed["issues"]] == ["aaa-first", "zzz-second"]
+    assert unnamed["issues"][1]["fallbacks"] == ["title"]
+    assert unnamed["source"]["link"] == "" and unnamed["source"]["published_on"] == "2018-02-01"
+    assert anonymous["speaker"] == {
+        "slug": None,
+        "name": "an unnamed official",
+        "title": None,
+        "party": None,
+        "url": None,
+        "html_url": None,
+    }
+    assert partyless["speaker"]["party"] is None and partyless["speaker"]["title"] == "Adviser"
+    assert translated["speaker"]["title"] == "Ministre"
+    assert [t["language"] for t in translated["translations"]] == ["es", "fr"]
+    assert translated["html_url"].startswith("http://testserver/fr/")
+
+
+def test_the_awkward_positions_are_on_the_compared_page(api, awkward_statements, served_from_rows):
+    body = api.get("/api/v1/positions/?party=atlantis", HTTP_ACCEPT_LANGUAGE="fr").json()["results"]
+    assert [(p["summary"], p["fallbacks"], p["round"] is None) for p in body] == [
+        ("Wants it all", ["summary"], False),
+        ("Then less", ["summary"], True),
+    ]
+    assert body[0]["html_url"] == f"http://testserver/fr/issues/aaa-first/#position-{body[0]['id']}"
+    assert body[0]["party"]["name"] == "Atlantide"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/statements/", "/api/v1/positions/"])
+def test_csv_the_browsable_api_and_the_change_feed_keep_the_serializers(
+    api, awkward_statements, served_from_rows, path
+):
+    assert api.get(path + "?format=csv").status_code == 200
+    assert api.get(path + "?ordering=updated_at").status_code == 200
+    assert api.get(path, HTTP_ACCEPT="text/html").status_code == 200
+    assert served_from_rows == []
