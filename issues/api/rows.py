@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext
 
-from issues.models import Issue, Position, Statement, StatementTranslation
+from issues.models import Issue, IssueStatus, Position, Statement, StatementTranslation
 from nafta_tracker.api.rows import Links, Texts, by_key, columns, date_text, datetime_text, html_links
 from nafta_tracker.content_language import content_language
 from rounds.api.rows import PartySummary, RoundSummary, SourceSummary
@@ -149,7 +150,11 @@ class StatementRows:
 
 
 class PositionRows:
-    """``PositionSerializer``'s output for a page of positions: one query."""
+    """``PositionSerializer``'s output for a page of positions: one query.
+
+    Also shapes the positions an issue shows (``IssuePositionSerializer``: no issue, state
+    or publication time), for ``IssueRows``.
+    """
 
     def __init__(self, request: Any) -> None:
         self.issue = IssueSummary(request)
@@ -163,6 +168,7 @@ class PositionRows:
     def select(self, queryset: models.QuerySet) -> models.QuerySet:
         return queryset.values(
             "id",
+            "issue_id",
             *IssueSummary.columns("issue__"),
             *PartySummary.columns("party__"),
             "kind",
@@ -180,24 +186,100 @@ class PositionRows:
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [self.one(row) for row in rows]
 
-    def one(self, row: dict[str, Any]) -> dict[str, Any]:
+    def one(self, row: dict[str, Any], *, in_issue: bool = False) -> dict[str, Any]:
         pk = row["id"]
-        out: dict[str, Any] = {
-            "id": pk,
-            "url": self.url(pk),
-            "html_url": self.html_url(row["issue__slug"], pk=pk),
-            "issue": self.issue(row, "issue__"),
-            "party": self.party(row, "party__"),
-            "kind": row["kind"],
-        }
-        fallbacks = self.texts.read(row, "", out)
+        out: dict[str, Any] = {"id": pk, "url": self.url(pk), "html_url": self.html_url(row["issue__slug"], pk=pk)}
+        if not in_issue:
+            out["issue"] = self.issue(row, "issue__")
+        out["party"] = self.party(row, "party__")
+        out["kind"] = row["kind"]
+        out["summary"] = self.texts.text(row, "", "summary")
         out["date"] = date_text(row["date"])
         out["date_precision"] = row["date_precision"]
         out["date_text"] = row["date_text"]
         out["round"] = self.round(row, "round__")
         out["source"] = self.source_summary(row, "source__")
-        out["state"] = row["state"]
-        out["published_at"] = datetime_text(row["published_at"])
+        if not in_issue:
+            out["state"] = row["state"]
+            out["published_at"] = datetime_text(row["published_at"])
         out["updated_at"] = datetime_text(row["updated_at"])
-        out["fallbacks"] = fallbacks
+        out["fallbacks"] = self.texts.fallbacks(row, "")
         return out
+
+
+class IssueRows:
+    """``IssueSerializer``'s output for a page of issues: one query for the page (status and last
+    change as its annotations), one for each party's latest position, as ``with_latest_positions()``."""
+
+    def __init__(self, request: Any) -> None:
+        self.url = Links(request, "api:issue-detail")
+        self.html_url = html_links(request, Issue)
+        self.continues = IssueSummary(request)
+        self.positions = PositionRows(request)
+        self.source_summary = SourceSummary(request)
+        self.texts = Texts(Issue, [("title", "title"), ("description", "description")])
+        self.outcome_texts = Texts(Issue, [("outcome_note", "note")])
+        self.status_labels = {code: str(label) for code, label in IssueStatus.choices}
+        self.not_assessed = gettext("Not yet assessed")  # Issue.current_status_label's words
+
+    def select(self, queryset: models.QuerySet) -> models.QuerySet:
+        language = content_language()
+        return queryset.prefetch_related(None).values(
+            "id",
+            "slug",
+            "negotiation__slug",
+            *columns("", ["title", "kind", "description", "outcome_note"], Issue, language),
+            "continues_id",
+            *IssueSummary.columns("continues__"),
+            "current_status_code",
+            "status_changed_on",
+            "outcome_status",
+            "outcome_date",
+            "outcome_date_precision",
+            "outcome_reference",
+            *SourceSummary.columns("outcome_source__"),
+            "last_change",
+        )
+
+    def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        latest = by_key(
+            self.positions.select(Position.objects.latest_per_party().filter(issue_id__in=[row["id"] for row in rows])),
+            "issue_id",
+            lambda row: self.positions.one(row, in_issue=True),
+        )
+        return [self.one(row, latest.get(row["id"], [])) for row in rows]
+
+    def one(self, row: dict[str, Any], latest_positions: list) -> dict[str, Any]:
+        slug = row["slug"]
+        code = row["current_status_code"]
+        return {
+            "slug": slug,
+            "url": self.url(slug),
+            "html_url": self.html_url(slug),
+            "negotiation": row["negotiation__slug"],
+            "title": self.texts.text(row, "", "title"),
+            "kind": row["kind"],
+            "description": self.texts.text(row, "", "description"),
+            "continues": self.continues(row, "continues__") if row["continues_id"] is not None else None,
+            "status": code,
+            "status_label": self.status_labels[code] if code else self.not_assessed,
+            "status_changed_on": date_text(row["status_changed_on"]),
+            "latest_positions": latest_positions,
+            "outcome": self.outcome(row),
+            "updated_at": datetime_text(row["last_change"]),
+            "fallbacks": self.texts.fallbacks(row, ""),
+        }
+
+    def outcome(self, row: dict[str, Any]) -> dict[str, Any] | None:
+        """``IssueOutcomeSerializer``: how the issue ended, or None while it is open."""
+        if not row["outcome_status"]:
+            return None
+        return {
+            "status": row["outcome_status"],
+            "date": date_text(row["outcome_date"]),
+            "date_precision": row["outcome_date_precision"],
+            "reference": row["outcome_reference"],
+            "note": self.outcome_texts.text(row, "", "outcome_note"),
+            "source": self.source_summary(row, "outcome_source__"),
+            "fallbacks": self.outcome_texts.fallbacks(row, ""),
+        }

@@ -129,6 +129,7 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     serializer_class = serializers.IssueSerializer
     csv_serializer_class = csv_serializers.IssueCSVSerializer
     filterset_class = filters.IssueFilterSet
+    row_reader_class = rows.IssueRows
     feed_key = ("last_change", "id")  # last_change: the issue's, its status history's or its positions'
     list_version_tables = (StatusAssessment, Position, Party, Round, Source, Negotiation)
     detail_version_fields = ("updated_at", "related__updated_at")

@@ -74,12 +74,19 @@ class Texts:
 
     def read(self, row: dict[str, Any], prefix: str, out: dict[str, Any]) -> list[str]:
         """Put each translated field of the row (its columns under ``prefix``) into ``out``; return the fallbacks."""
-        fell_back = []
         for field, name in self.fields:
-            out[name] = self._shown(row, prefix + field, field)
-            if self.language != ORIGINAL and self._fell_back(row, prefix + field):
-                fell_back.append(name)
-        return fell_back
+            out[name] = self.text(row, prefix, field)
+        return self.fallbacks(row, prefix)
+
+    def text(self, row: dict[str, Any], prefix: str, field: str) -> Any:
+        """What the model's descriptor shows of ``field`` (a translated one) in the active language."""
+        return self._shown(row, prefix + field, field)
+
+    def fallbacks(self, row: dict[str, Any], prefix: str) -> list[str]:
+        """The output names of the fields shown in English for want of a translation."""
+        if self.language == ORIGINAL:
+            return []
+        return [name for field, name in self.fields if self._fell_back(row, prefix + field)]
 
     def _shown(self, row: dict[str, Any], key: str, field: str) -> Any:
         for code in self.order:
@@ -124,12 +131,15 @@ def date_text(value: datetime.date | None) -> str | None:
 
 
 def datetime_text(value: datetime.datetime | None) -> str | None:
-    """A moment as DRF's ``DateTimeField`` writes it: in the current time zone, ISO 8601, UTC as Z."""
+    """A moment as DRF's ``DateTimeField`` writes it: in the current time zone, ISO 8601, UTC as Z.
+
+    DRF makes a naive value aware in the current time zone and moves an aware one into it."""
     if not value:
         return None
-    if timezone.is_naive(value):  # SQLite's aggregates; Django's own columns come back aware
-        value = timezone.make_aware(value, datetime.UTC)
-    text = value.astimezone(timezone.get_current_timezone()).isoformat()
+    if isinstance(value, str):  # SQLite gives Greatest() of datetimes as text, which DRF passes on as it is
+        return value
+    zone = timezone.get_current_timezone()
+    text = (timezone.make_aware(value, zone) if timezone.is_naive(value) else value.astimezone(zone)).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 

@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from issues.api.views import PositionViewSet, StatementViewSet
+from issues.api.views import IssueViewSet, PositionViewSet, StatementViewSet
 from issues.models import PublicationState, StatementTranslation
 from issues.services import statement_translation_save
 from tests.factories import (
@@ -19,6 +19,7 @@ from tests.factories import (
     RoundFactory,
     SourceFactory,
     StatementFactory,
+    StatusAssessmentFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -39,9 +40,24 @@ def awkward_statements(nafta):
     round_ = RoundFactory(
         slug="round-atl", number=99, host_party=party, city="Atlantis City", city_fr="", city_es="Ciudad Atlántida"
     )
-    first = IssueFactory(slug="aaa-first", title="AAA first", title_fr="AAA premier")
-    second = IssueFactory(slug="zzz-second", title="ZZZ second")
     source = SourceFactory(description="Wire copy", published_on=datetime.date(2018, 2, 1), url="")
+    first = IssueFactory(
+        slug="aaa-first",
+        title="AAA first",
+        title_fr="AAA premier",
+        description="Ends agreed",
+        description_es="Termina",
+        outcome_status="agreed",
+        outcome_date=datetime.date(2018, 9, 30),
+        outcome_date_precision="day",
+        outcome_reference="Article 1",
+        outcome_note="Settled",
+        outcome_note_fr="",
+        outcome_note_es="Resuelto",
+        outcome_source=source,
+    )
+    second = IssueFactory(slug="zzz-second", title="ZZZ second", continues=first)
+    StatusAssessmentFactory(issue=second, status="far_apart", round=round_, source=source)
     made = [
         StatementFactory(
             speaker=None,
@@ -79,7 +95,7 @@ def awkward_statements(nafta):
 def served_from_rows(monkeypatch):
     """Counts the pages shaped from rows, by list (so a test knows it compared two paths)."""
     pages: list[str] = []
-    for view in (StatementViewSet, PositionViewSet):
+    for view in (StatementViewSet, PositionViewSet, IssueViewSet):
 
         class Counting(view.row_reader_class):
             def represent(self, page, name=view.__name__):
@@ -100,22 +116,37 @@ def both_ways(client, view, url: str, language: str, monkeypatch) -> tuple[bytes
     return fast.content, reference.content
 
 
-LISTS = [
-    (StatementViewSet, "/api/v1/statements/", query)
-    for query in (
-        "?page_size=500",
-        "?page_size=3",
-        "?page_size=3&page=2",
-        "?party=atlantis",
-        "?issue=aaa-first",
-        "?round=round-atl",
-        "?q=progress",
-        "?kind=quote&ordering=date",
-    )
-] + [
-    (PositionViewSet, "/api/v1/positions/", query)
-    for query in ("?page_size=500", "?page_size=2&page=2", "?party=atlantis", "?issue=aaa-first")
-]
+LISTS = (
+    [
+        (StatementViewSet, "/api/v1/statements/", query)
+        for query in (
+            "?page_size=500",
+            "?page_size=3",
+            "?page_size=3&page=2",
+            "?party=atlantis",
+            "?issue=aaa-first",
+            "?round=round-atl",
+            "?q=progress",
+            "?kind=quote&ordering=date",
+        )
+    ]
+    + [
+        (PositionViewSet, "/api/v1/positions/", query)
+        for query in ("?page_size=500", "?page_size=2&page=2", "?party=atlantis", "?issue=aaa-first")
+    ]
+    + [
+        (IssueViewSet, "/api/v1/issues/", query)
+        for query in (
+            "?page_size=500",
+            "?page_size=4&page=2",
+            "?party=atlantis",
+            "?status=far_apart",
+            "?q=first",
+            "?updated_since=2000-01-01T00:00:00Z",
+            "?negotiation=nafta",
+        )
+    ]
+)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -129,11 +160,12 @@ def test_a_list_from_rows_is_the_serializers_list_byte_for_byte(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("view", [StatementViewSet, PositionViewSet])
+@pytest.mark.parametrize(
+    ("view", "path"), [(StatementViewSet, "/api/v1/statements/"), (PositionViewSet, "/api/v1/positions/")]
+)
 def test_editors_see_drafts_from_rows_as_the_serializer_shows_them(
-    editor_api, awkward_statements, served_from_rows, monkeypatch, language, view
+    editor_api, awkward_statements, served_from_rows, monkeypatch, language, view, path
 ):
-    path = "/api/v1/statements/" if view is StatementViewSet else "/api/v1/positions/"
     fast, reference = both_ways(editor_api, view, path + "?page_size=500", language, monkeypatch)
     assert b'"state":"draft"' in fast
     assert fast == reference
@@ -163,6 +195,18 @@ def test_the_awkward_cases_are_on_the_compared_page(api, awkward_statements, ser
     assert translated["html_url"].startswith("http://testserver/fr/")
 
 
+def test_the_awkward_issues_are_on_the_compared_page(api, awkward_statements, served_from_rows):
+    body = api.get("/api/v1/issues/?q=first", HTTP_ACCEPT_LANGUAGE="fr").json()["results"]
+    first = next(issue for issue in body if issue["slug"] == "aaa-first")
+    assert (first["title"], first["fallbacks"]) == ("AAA premier", ["description"])
+    assert (first["outcome"]["note"], first["outcome"]["fallbacks"]) == ("Settled", ["note"])
+    assert first["status"] is None and first["status_label"] == "Pas encore évalué"
+    assert [p["summary"] for p in first["latest_positions"]] == ["Then less"]  # the newer of two
+    second = api.get("/api/v1/issues/?status=far_apart&q=ZZZ", HTTP_ACCEPT_LANGUAGE="es").json()["results"][0]
+    assert second["continues"]["slug"] == "aaa-first" and second["outcome"] is None
+    assert second["latest_positions"] == [] and second["status_changed_on"] == "2018-01-29"
+
+
 def test_the_awkward_positions_are_on_the_compared_page(api, awkward_statements, served_from_rows):
     body = api.get("/api/v1/positions/?party=atlantis", HTTP_ACCEPT_LANGUAGE="fr").json()["results"]
     assert [(p["summary"], p["fallbacks"], p["round"] is None) for p in body] == [
@@ -173,7 +217,7 @@ def test_the_awkward_positions_are_on_the_compared_page(api, awkward_statements,
     assert body[0]["party"]["name"] == "Atlantide"
 
 
-@pytest.mark.parametrize("path", ["/api/v1/statements/", "/api/v1/positions/"])
+@pytest.mark.parametrize("path", ["/api/v1/statements/", "/api/v1/positions/", "/api/v1/issues/"])
 def test_csv_the_browsable_api_and_the_change_feed_keep_the_serializers(
     api, awkward_statements, served_from_rows, path
 ):
