@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 
-from issues.models import Issue, IssueStatus, Position, Statement, StatementTranslation
+from issues.models import Issue, IssueStatus, Position, Statement, StatementTranslation, StatusAssessment
 from nafta_tracker.api.rows import Links, Texts, by_key, columns, date_text, datetime_text, html_links
 from nafta_tracker.content_language import content_language
 from rounds.api.rows import PartySummary, RoundSummary, SourceSummary
@@ -166,7 +168,7 @@ class PositionRows:
         self.texts = Texts(Position, [("summary", "summary")])
 
     def select(self, queryset: models.QuerySet) -> models.QuerySet:
-        return queryset.values(
+        return queryset.prefetch_related(None).values(
             "id",
             "issue_id",
             *IssueSummary.columns("issue__"),
@@ -283,3 +285,120 @@ class IssueRows:
             "source": self.source_summary(row, "outcome_source__"),
             "fallbacks": self.outcome_texts.fallbacks(row, ""),
         }
+
+
+class StatusEntryRows:
+    """``StatusAssessmentSerializer``'s output for a page of status entries: one query (the
+    correction that supersedes each entry and its last change are annotations).
+
+    Also shapes an issue's history (``IssueHistoryEntrySerializer``: no issue, state or
+    publication time), for ``IssueDetailRows``.
+    """
+
+    def __init__(self, request: Any) -> None:
+        self.issue = IssueSummary(request)
+        self.round = RoundSummary(request)
+        self.source_summary = SourceSummary(request)
+        self.url = Links(request, "api:statusassessment-detail", "pk")
+        self.html_url = html_links(request, StatusAssessment)
+        self.texts = Texts(StatusAssessment, [("note", "note")])
+        self.labels = {code: str(label) for code, label in IssueStatus.choices}
+
+    def select(self, queryset: models.QuerySet) -> models.QuerySet:
+        return queryset.prefetch_related(None).values(
+            "id",
+            "issue_id",
+            *IssueSummary.columns("issue__"),
+            "status",
+            *RoundSummary.columns("round__"),
+            "date",
+            "date_precision",
+            "date_text",
+            *columns("", ["note"], StatusAssessment, content_language()),
+            *SourceSummary.columns("source__"),
+            "corrects_id",
+            "correction_reason",
+            "superseded_by_id",
+            "state",
+            "published_at",
+            "last_change",
+        )
+
+    def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [self.one(row) for row in rows]
+
+    def one(self, row: dict[str, Any], *, in_issue: bool = False) -> dict[str, Any]:
+        pk = row["id"]
+        status = row["status"]
+        out: dict[str, Any] = {"id": pk, "url": self.url(pk), "html_url": self.html_url(row["issue__slug"], pk=pk)}
+        if not in_issue:
+            out["issue"] = self.issue(row, "issue__")
+        out["status"] = status
+        out["status_label"] = self.labels.get(status, status)
+        out["round"] = self.round(row, "round__")
+        out["date"] = date_text(row["date"])
+        out["date_precision"] = row["date_precision"]
+        out["date_text"] = row["date_text"]
+        out["note"] = self.texts.text(row, "", "note")
+        out["source"] = self.source_summary(row, "source__")
+        out["corrects"] = row["corrects_id"]
+        out["correction_reason"] = row["correction_reason"]
+        out["superseded"] = row["superseded_by_id"] is not None
+        out["superseded_by"] = row["superseded_by_id"]
+        if not in_issue:
+            out["state"] = row["state"]
+            out["published_at"] = datetime_text(row["published_at"])
+        out["updated_at"] = datetime_text(row["last_change"])
+        out["fallbacks"] = self.texts.fallbacks(row, "")
+        return out
+
+
+class IssueDetailRows(IssueRows):
+    """``IssueDetailSerializer``'s output: the list's row, then the whole published history, every
+    published position, related issues, the issues that take it up again, and its statements' URL.
+    The same five queries as ``with_published_history()`` and its prefetches make."""
+
+    def __init__(self, request: Any) -> None:
+        super().__init__(request)
+        self.request = request
+        self.history = StatusEntryRows(request)
+        self.summary = IssueSummary(request)
+
+    def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        shown = super().represent(rows)
+        ids = [row["id"] for row in rows]
+        history = by_key(
+            self.history.select(
+                StatusAssessment.objects.published().with_corrections().filter(issue_id__in=ids).chronological()
+            ),
+            "issue_id",
+            lambda row: self.history.one(row, in_issue=True),
+        )
+        positions = by_key(
+            self.positions.select(
+                Position.objects.published().filter(issue_id__in=ids).order_by("party__name", "date", "id")
+            ),
+            "issue_id",
+            lambda row: self.positions.one(row, in_issue=True),
+        )
+        related = by_key(
+            Issue.related.through.objects.filter(from_issue_id__in=ids)
+            .order_by("to_issue__title", "to_issue_id")
+            .values("from_issue_id", *IssueSummary.columns("to_issue__")),
+            "from_issue_id",
+            lambda row: self.summary(row, "to_issue__"),
+        )
+        continued_by = by_key(
+            Issue.objects.filter(continues_id__in=ids).values("continues_id", *IssueSummary.columns("")),
+            "continues_id",
+            lambda row: self.summary(row, ""),
+        )
+        statements = reverse("api:statement-list")
+        for row, out in zip(rows, shown, strict=True):
+            pk = row["id"]
+            out["status_history"] = history.get(pk, [])
+            out["positions"] = positions.get(pk, [])
+            out["related"] = related.get(pk, [])
+            out["continued_by"] = continued_by.get(pk, [])
+            out["statements_url"] = self.request.build_absolute_uri(f"{statements}?{urlencode({'issue': row['slug']})}")
+        return shown

@@ -130,6 +130,7 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     csv_serializer_class = csv_serializers.IssueCSVSerializer
     filterset_class = filters.IssueFilterSet
     row_reader_class = rows.IssueRows
+    detail_row_reader_class = rows.IssueDetailRows
     feed_key = ("last_change", "id")  # last_change: the issue's, its status history's or its positions'
     list_version_tables = (StatusAssessment, Position, Party, Round, Source, Negotiation)
     detail_version_fields = ("updated_at", "related__updated_at")
@@ -167,7 +168,7 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     csv_serializer_class = csv_serializers.StatementCSVSerializer
     write_serializer_class = serializers.StatementInputSerializer
     filterset_class = filters.StatementFilterSet
-    row_reader_class = rows.StatementRows
+    row_reader_class = detail_row_reader_class = rows.StatementRows
     feed_key = ("updated_at", "id")
     create_service = services.statement_create
     update_service = services.statement_update
@@ -204,7 +205,7 @@ class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     csv_serializer_class = csv_serializers.PositionCSVSerializer
     write_serializer_class = serializers.PositionInputSerializer
     filterset_class = filters.PositionFilterSet
-    row_reader_class = rows.PositionRows
+    row_reader_class = detail_row_reader_class = rows.PositionRows
     feed_key = ("updated_at", "id")
     create_service = services.position_create
     update_service = services.position_update
@@ -238,6 +239,7 @@ class StatusAssessmentViewSet(PublishableMixin, EditableViewSet):
     serializer_class = serializers.StatusAssessmentSerializer
     write_serializer_class = serializers.StatusAssessmentInputSerializer
     filterset_class = filters.StatusAssessmentFilterSet
+    row_reader_class = detail_row_reader_class = rows.StatusEntryRows
     feed_key = ("last_change", "id")  # the entry's, or a correction's that supersedes it
     create_service = services.status_assessment_create
     update_service = services.status_assessment_update

@@ -23,6 +23,7 @@ from django.utils.http import parse_etags
 from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -62,6 +63,8 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     #: Shapes a JSON list page from ``values()`` rows, exactly as the serializer would, only faster
     #: (``nafta_tracker.api.rows``); None: the serializer does.
     row_reader_class: Callable[[Request], RowReader] | None = None
+    #: The same for one object (``retrieve``); None: the serializer does.
+    detail_row_reader_class: Callable[[Request], RowReader] | None = None
 
     def sees_drafts(self) -> bool:
         """Whether this request may see unpublished rows (never, unless a subclass says so)."""
@@ -151,15 +154,16 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
     def get_row_reader(self) -> RowReader | None:
-        """The list's row reader (``nafta_tracker.api.rows``) where it has one and the answer is
-        JSON; else None, and the serializer shapes the page (CSV, the browsable API, a feed page,
-        whose cursor reads the last object)."""
-        if self.row_reader_class is None or self.in_feed_mode():
+        """The view's row reader (``nafta_tracker.api.rows``) where it has one and the answer is
+        JSON; else None, and the serializer shapes the answer (CSV, the browsable API, a feed
+        page, whose cursor reads the last object)."""
+        reader_class = {"list": self.row_reader_class, "retrieve": self.detail_row_reader_class}.get(self.action)
+        if reader_class is None or self.in_feed_mode():
             return None
         renderer = getattr(self.request, "accepted_renderer", None)
         if renderer is None or renderer.format != "json":
             return None
-        return self.row_reader_class(self.request)
+        return reader_class(self.request)
 
     def detail_etag(self) -> tuple[str, Any, int]:
         """(ETag, Last-Modified, 0 or 1 rows) of the object named in the URL: one query."""
@@ -197,9 +201,24 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         etag, last, rows = self.detail_etag()
         if rows and (cached := not_modified(request, etag, last)) is not None:
             return cached
-        response = super().retrieve(request, *args, **kwargs)
+        reader = self.get_row_reader()
+        if reader is not None:
+            response = Response(self.retrieve_row(reader))
+        else:
+            response = super().retrieve(request, *args, **kwargs)
         set_validators(response, etag, last)
         return response
+
+    def retrieve_row(self, reader: RowReader) -> dict[str, Any]:
+        """The object named in the URL, shaped by the row reader; ``get_object()``'s lookup and 404.
+
+        Object permissions are not asked: reads are open to all (``ModelPermissionsOrReadOnly``
+        has no object rule), and a view with one must not set ``detail_row_reader_class``.
+        """
+        lookup_kwarg = self.lookup_url_kwarg or self.lookup_field
+        queryset = reader.select(self.filter_queryset(self.get_queryset()))
+        row = get_object_or_404(queryset, **{self.lookup_field: self.kwargs[lookup_kwarg]})
+        return reader.represent([row])[0]
 
 
 logger = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""The compact summaries of parties, rounds and sources, from ``values()`` rows.
+"""The compact summaries of parties, rounds and sources, and the officials list, from ``values()`` rows.
 
 The same dicts as ``PartySummarySerializer``, ``RoundSummarySerializer`` and
 ``SourceSummarySerializer`` (see ``nafta_tracker.api.rows``); the row readers of other
@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from nafta_tracker.api.rows import Links, Texts, columns, date_text, html_links
+from django.db.models import QuerySet
+
+from nafta_tracker.api.rows import Links, Texts, columns, date_text, datetime_text, html_links
 from nafta_tracker.content_language import content_language
-from rounds.models import Party, Round, Source
+from rounds.models import Official, Party, Round, Source
 
 
 class PartySummary:
@@ -88,4 +90,43 @@ class SourceSummary:
             "published_on": date_text(row[prefix + "published_on"]),
             "url": self.url(pk),
             "html_url": self.html_url(pk),
+        }
+
+
+class OfficialRows:
+    """``OfficialSerializer``'s output for a page of officials: one query."""
+
+    def __init__(self, request: Any) -> None:
+        self.party = PartySummary(request)
+        self.source_summary = SourceSummary(request)
+        self.url = Links(request, "api:official-detail")
+        self.html_url = html_links(request, Official)
+        self.texts = Texts(Official, [("title", "title")])
+
+    def select(self, queryset: QuerySet) -> QuerySet:
+        return queryset.prefetch_related(None).values(
+            "slug",
+            *columns("", ["name", "title", "role", "organisation"], Official, content_language()),
+            *PartySummary.columns("party__"),
+            *SourceSummary.columns("source__"),
+            "updated_at",
+        )
+
+    def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [self.one(row) for row in rows]
+
+    def one(self, row: dict[str, Any]) -> dict[str, Any]:
+        slug = row["slug"]
+        return {
+            "slug": slug,
+            "url": self.url(slug),
+            "html_url": self.html_url(slug),
+            "name": row["name"],
+            "title": self.texts.text(row, "", "title"),
+            "role": row["role"],
+            "party": self.party(row, "party__"),
+            "organisation": row["organisation"],
+            "source": self.source_summary(row, "source__"),
+            "updated_at": datetime_text(row["updated_at"]),
+            "fallbacks": self.texts.fallbacks(row, ""),
         }

@@ -11,7 +11,7 @@ from nafta_tracker.api.serializers import SLUG_PATTERN
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet
 from rounds.models import Appointment, Negotiation, Official, Party, Source
 
-from . import filters, serializers
+from . import filters, rows, serializers
 
 
 @extend_schema_view(
@@ -35,6 +35,7 @@ class OfficialViewSet(ConditionalReadOnlyViewSet):
     lookup_value_regex = SLUG_PATTERN
     model = Official
     serializer_class = serializers.OfficialSerializer
+    row_reader_class = rows.OfficialRows
     filterset_class = filters.OfficialFilterSet
     list_version_tables = (Party, Source)
     detail_version_fields = ("updated_at", "party__updated_at", "source__updated_at")

@@ -1,6 +1,6 @@
-"""Lists served from rows (``nafta_tracker.api.rows``) answer with exactly the bytes the
-serializers give: every field, every nested object, in every language, for the public and
-for editors, whatever the filter or page."""
+"""Lists and details served from rows (``nafta_tracker.api.rows``) answer with exactly the
+bytes the serializers give: every field, every nested object, in every language, for the
+public and for editors, whatever the filter or page."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import datetime
 
 import pytest
 
-from issues.api.views import IssueViewSet, PositionViewSet, StatementViewSet
+from issues.api.views import IssueViewSet, PositionViewSet, StatementViewSet, StatusAssessmentViewSet
 from issues.models import PublicationState, StatementTranslation
-from issues.services import statement_translation_save
+from issues.services import statement_translation_save, status_assessment_correct
+from rounds.api.views import OfficialViewSet
 from tests.factories import (
     IssueFactory,
     OfficialFactory,
@@ -38,7 +39,14 @@ def awkward_statements(nafta):
         slug="translated", name="Ann Other", party=party, title="Minister", title_fr="Ministre", title_es="Ministra"
     )
     round_ = RoundFactory(
-        slug="round-atl", number=99, host_party=party, city="Atlantis City", city_fr="", city_es="Ciudad Atlántida"
+        slug="round-atl",
+        number=99,
+        host_party=party,
+        city="Atlantis City",
+        city_fr="",
+        city_es="Ciudad Atlántida",
+        start_date=datetime.date(2018, 1, 23),
+        end_date=datetime.date(2018, 1, 29),
     )
     source = SourceFactory(description="Wire copy", published_on=datetime.date(2018, 2, 1), url="")
     first = IssueFactory(
@@ -57,7 +65,10 @@ def awkward_statements(nafta):
         outcome_source=source,
     )
     second = IssueFactory(slug="zzz-second", title="ZZZ second", continues=first)
-    StatusAssessmentFactory(issue=second, status="far_apart", round=round_, source=source)
+    wrong = StatusAssessmentFactory(issue=second, status="far_apart", round=round_, source=source, note_fr="Loin")
+    status_assessment_correct(assessment=wrong, reason="Misread the wire", status="progressing", note="Closer")
+    StatusAssessmentFactory(issue=second, status="far_apart", state=PublicationState.DRAFT, published_at=None)
+    first.related.add(second)
     made = [
         StatementFactory(
             speaker=None,
@@ -93,16 +104,19 @@ def awkward_statements(nafta):
 
 @pytest.fixture
 def served_from_rows(monkeypatch):
-    """Counts the pages shaped from rows, by list (so a test knows it compared two paths)."""
+    """Counts the answers shaped from rows, by view (so a test knows it compared two paths)."""
     pages: list[str] = []
-    for view in (StatementViewSet, PositionViewSet, IssueViewSet):
+    for view in (StatementViewSet, PositionViewSet, IssueViewSet, StatusAssessmentViewSet, OfficialViewSet):
+        for attribute in ("row_reader_class", "detail_row_reader_class"):
+            if getattr(view, attribute) is None:
+                continue
 
-        class Counting(view.row_reader_class):
-            def represent(self, page, name=view.__name__):
-                pages.append(name)
-                return super().represent(page)
+            class Counting(getattr(view, attribute)):
+                def represent(self, page, name=view.__name__):
+                    pages.append(name)
+                    return super().represent(page)
 
-        monkeypatch.setattr(view, "row_reader_class", Counting)
+            monkeypatch.setattr(view, attribute, Counting)
     return pages
 
 
@@ -110,6 +124,7 @@ def both_ways(client, view, url: str, language: str, monkeypatch) -> tuple[bytes
     fast = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
     with monkeypatch.context() as patch:
         patch.setattr(view, "row_reader_class", None)
+        patch.setattr(view, "detail_row_reader_class", None)
         reference = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
     assert fast.status_code == reference.status_code == 200
     assert fast["ETag"] == reference["ETag"]
@@ -146,6 +161,14 @@ LISTS = (
             "?negotiation=nafta",
         )
     ]
+    + [
+        (StatusAssessmentViewSet, "/api/v1/status-history/", query)
+        for query in ("?page_size=500", "?page_size=3&page=2", "?issue=zzz-second", "?status=progressing")
+    ]
+    + [
+        (OfficialViewSet, "/api/v1/officials/", query)
+        for query in ("?page_size=500", "?page_size=3&page=2", "?party=atlantis")
+    ]
 )
 
 
@@ -161,7 +184,12 @@ def test_a_list_from_rows_is_the_serializers_list_byte_for_byte(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(
-    ("view", "path"), [(StatementViewSet, "/api/v1/statements/"), (PositionViewSet, "/api/v1/positions/")]
+    ("view", "path"),
+    [
+        (StatementViewSet, "/api/v1/statements/"),
+        (PositionViewSet, "/api/v1/positions/"),
+        (StatusAssessmentViewSet, "/api/v1/status-history/"),
+    ],
 )
 def test_editors_see_drafts_from_rows_as_the_serializer_shows_them(
     editor_api, awkward_statements, served_from_rows, monkeypatch, language, view, path
@@ -202,7 +230,7 @@ def test_the_awkward_issues_are_on_the_compared_page(api, awkward_statements, se
     assert (first["outcome"]["note"], first["outcome"]["fallbacks"]) == ("Settled", ["note"])
     assert first["status"] is None and first["status_label"] == "Pas encore évalué"
     assert [p["summary"] for p in first["latest_positions"]] == ["Then less"]  # the newer of two
-    second = api.get("/api/v1/issues/?status=far_apart&q=ZZZ", HTTP_ACCEPT_LANGUAGE="es").json()["results"][0]
+    second = api.get("/api/v1/issues/?status=progressing&q=ZZZ", HTTP_ACCEPT_LANGUAGE="es").json()["results"][0]
     assert second["continues"]["slug"] == "aaa-first" and second["outcome"] is None
     assert second["latest_positions"] == [] and second["status_changed_on"] == "2018-01-29"
 
@@ -225,3 +253,62 @@ def test_csv_the_browsable_api_and_the_change_feed_keep_the_serializers(
     assert api.get(path + "?ordering=updated_at").status_code == 200
     assert api.get(path, HTTP_ACCEPT="text/html").status_code == 200
     assert served_from_rows == []
+
+
+DETAILS = {
+    StatementViewSet: ("/api/v1/statements/", "?ordering=-date"),
+    PositionViewSet: ("/api/v1/positions/", "?party=atlantis"),
+    StatusAssessmentViewSet: ("/api/v1/status-history/", "?issue=zzz-second"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("view", list(DETAILS))
+def test_a_detail_from_rows_is_the_serializers_detail_byte_for_byte(
+    api, editor_api, awkward_statements, served_from_rows, monkeypatch, language, view
+):
+    path, awkward_query = DETAILS[view]
+
+    def ids(client) -> list[int]:
+        # The awkward rows and a few of the record's (120 anonymous requests a minute is the throttle's limit).
+        awkward = client.get(path + awkward_query).json()
+        some = client.get(path + "?page_size=6").json()
+        return list(dict.fromkeys(row["id"] for row in awkward["results"][:6] + some["results"]))
+
+    public, everything = ids(api), ids(editor_api)
+    drafts = set(everything) - set(public)
+    assert drafts and len(public) > 2
+    served_from_rows.clear()
+    for client, pks in ((api, public), (editor_api, everything)):
+        for pk in pks:
+            fast, reference = both_ways(client, view, f"{path}{pk}/", language, monkeypatch)
+            assert fast == reference
+    assert served_from_rows == [view.__name__] * (len(public) + len(everything))
+    for pk in drafts:  # a draft stays out of sight of the public, from rows as before
+        assert api.get(f"{path}{pk}/").status_code == 404
+    assert api.get(f"{path}999999999/").json()["status"] == 404
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_issue_from_rows_is_the_serializers_issue_byte_for_byte(
+    api, awkward_statements, served_from_rows, monkeypatch, language
+):
+    listed = [row["slug"] for row in api.get("/api/v1/issues/?page_size=500").json()["results"]]
+    slugs = list(dict.fromkeys(["aaa-first", "zzz-second", *listed]))[:30]
+    served_from_rows.clear()
+    for slug in slugs:
+        fast, reference = both_ways(api, IssueViewSet, f"/api/v1/issues/{slug}/", language, monkeypatch)
+        assert fast == reference
+    assert served_from_rows == ["IssueViewSet"] * len(slugs)
+    second = api.get("/api/v1/issues/zzz-second/", HTTP_ACCEPT_LANGUAGE="fr").json()
+    assert [(e["status"], e["superseded"], e["note"]) for e in second["status_history"]] == [
+        ("far_apart", True, "Loin"),
+        ("progressing", False, "Closer"),
+    ]
+    assert second["status_history"][1]["corrects"] == second["status_history"][0]["id"]
+    assert second["status_history"][1]["fallbacks"] == ["note"]
+    assert [issue["slug"] for issue in second["related"]] == ["aaa-first"]
+    first = api.get("/api/v1/issues/aaa-first/").json()
+    assert [issue["slug"] for issue in first["continued_by"]] == ["zzz-second"]
+    assert first["statements_url"] == "http://testserver/api/v1/statements/?issue=aaa-first"
+    assert api.get("/api/v1/issues/no-such-issue/").status_code == 404
