@@ -4,6 +4,7 @@ publish, rendered per request in the format asked for, still conditional and thr
 import datetime
 
 import pytest
+from django.core.cache import caches
 from rest_framework.throttling import SimpleRateThrottle
 
 from issues import services
@@ -54,13 +55,23 @@ def test_an_object_is_cached_and_an_edit_shows_at_once(client, nafta, response_c
     assert client.get(url).json()["tone"] == "critical"
 
 
-def test_the_cached_data_is_rendered_in_whatever_format_is_asked(client, nafta, response_cache):
-    client.get(URL, headers={"Accept": "application/json"})
-    csv = client.get(URL, headers={"Accept": "text/csv"})
-    assert csv[CACHE_STATUS_HEADER] == "hit"
-    assert csv["Content-Type"].startswith("text/csv")
-    newest = Statement.objects.published().first()
-    assert newest.text.split(",")[0] in csv.content.decode()
+def test_each_format_is_cached_apart_and_a_hit_is_what_a_miss_would_be(client, nafta, response_cache, settings):
+    """JSON and CSV rows come from different serializers: a client must never get the other's
+    rows because another client asked for the same URL first (JSON rows as a CSV header, or
+    flat CSV rows as a JSON client's statements)."""
+    settings.RESPONSE_CACHE_SECONDS = 0
+    uncached = {
+        accept: client.get(URL, headers={"Accept": accept}).content for accept in ("application/json", "text/csv")
+    }
+    settings.RESPONSE_CACHE_SECONDS = 300
+    for first, then in (("application/json", "text/csv"), ("text/csv", "application/json")):
+        caches["default"].clear()
+        client.get(URL, headers={"Accept": first})
+        for status in ("miss", "hit"):
+            answer = client.get(URL, headers={"Accept": then})
+            assert answer[CACHE_STATUS_HEADER] == status
+            assert answer["Content-Type"].startswith(then)
+            assert answer.content == uncached[then]
 
 
 def test_a_json_hit_sends_the_bytes_and_headers_of_the_first_answer_without_rendering_again(
