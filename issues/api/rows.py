@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext
 
+from issues.api.serializers import statements_url
 from issues.models import Issue, IssueStatus, Position, Statement, StatementTranslation, StatusAssessment
 from nafta_tracker.api.rows import Links, Texts, by_key, columns, date_text, datetime_text, html_links
 from nafta_tracker.content_language import content_language
@@ -42,8 +41,9 @@ class IssueSummary:
         return out
 
 
-_PLAIN = ("attribution", "kind", "text", "language")
-_AFTER_TRANSLATIONS = ("context", "occasion")
+#: A statement's plain columns, before its translations and after them (the output's order).
+_STATEMENT_WORDS = ("attribution", "kind", "text", "language")
+_STATEMENT_SETTING = ("context", "occasion")
 
 
 class StatementRows:
@@ -70,8 +70,8 @@ class StatementRows:
             *columns("speaker__", ["slug", "name", "title"], Official, language),
             *PartySummary.columns("speaker__party__"),
             *PartySummary.columns("attributed_party__"),
-            *_PLAIN,
-            *_AFTER_TRANSLATIONS,
+            *_STATEMENT_WORDS,
+            *_STATEMENT_SETTING,
             "date",
             "date_precision",
             "date_text",
@@ -110,10 +110,10 @@ class StatementRows:
             "negotiation": row["negotiation__slug"],
             "speaker": self.speaker(row),
         }
-        for name in _PLAIN:
+        for name in _STATEMENT_WORDS:
             out[name] = row[name]
         out["translations"] = translations
-        for name in _AFTER_TRANSLATIONS:
+        for name in _STATEMENT_SETTING:
             out[name] = row[name]
         out["date"] = date_text(row["date"])
         out["date_precision"] = row["date_precision"]
@@ -139,12 +139,10 @@ class StatementRows:
                 "html_url": None,
             }
         slug = row["speaker__slug"]
-        title: dict[str, Any] = {}
-        self.speaker_title.read(row, "speaker__", title)
         return {
             "slug": slug,
             "name": row["speaker__name"],
-            "title": title["title"],
+            "title": self.speaker_title.text(row, "speaker__", "title"),
             "party": self.party(row, "speaker__party__"),
             "url": self.speaker_url(slug),
             "html_url": self.speaker_html_url(slug),
@@ -216,7 +214,7 @@ class IssueRows:
     def __init__(self, request: Any) -> None:
         self.url = Links(request, "api:issue-detail")
         self.html_url = html_links(request, Issue)
-        self.continues = IssueSummary(request)
+        self.summary = IssueSummary(request)
         self.positions = PositionRows(request)
         self.source_summary = SourceSummary(request)
         self.texts = Texts(Issue, [("title", "title"), ("description", "description")])
@@ -262,7 +260,7 @@ class IssueRows:
             "title": self.texts.text(row, "", "title"),
             "kind": row["kind"],
             "description": self.texts.text(row, "", "description"),
-            "continues": self.continues(row, "continues__") if row["continues_id"] is not None else None,
+            "continues": self.summary(row, "continues__") if row["continues_id"] is not None else None,
             "status": code,
             "status_label": self.status_labels[code] if code else self.not_assessed,
             "status_changed_on": date_text(row["status_changed_on"]),
@@ -362,7 +360,6 @@ class IssueDetailRows(IssueRows):
         super().__init__(request)
         self.request = request
         self.history = StatusEntryRows(request)
-        self.summary = IssueSummary(request)
 
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         shown = super().represent(rows)
@@ -389,16 +386,17 @@ class IssueDetailRows(IssueRows):
             lambda row: self.summary(row, "to_issue__"),
         )
         continued_by = by_key(
-            Issue.objects.filter(continues_id__in=ids).values("continues_id", *IssueSummary.columns("")),
+            Issue.objects.filter(continues_id__in=ids)
+            .order_by("title", "id")
+            .values("continues_id", *IssueSummary.columns("")),
             "continues_id",
             lambda row: self.summary(row, ""),
         )
-        statements = reverse("api:statement-list")
         for row, out in zip(rows, shown, strict=True):
             pk = row["id"]
             out["status_history"] = history.get(pk, [])
             out["positions"] = positions.get(pk, [])
             out["related"] = related.get(pk, [])
             out["continued_by"] = continued_by.get(pk, [])
-            out["statements_url"] = self.request.build_absolute_uri(f"{statements}?{urlencode({'issue': row['slug']})}")
+            out["statements_url"] = statements_url(self.request, issue=row["slug"])
         return shown

@@ -1,8 +1,8 @@
-"""Lists read as rows: the same JSON as the serializers, from ``values()`` dicts.
+"""Lists and details read as rows: the same JSON as the serializers, from ``values()`` dicts.
 
 A page of 50 statements through DRF's ``ModelSerializer`` made some 400 model instances
 and 10,000 field calls; serialising it took most of the request (issue 15, the 2x floor).
-A list whose output is fixed can instead read its columns with ``values()`` and shape
+A resource whose output is fixed can instead read its columns with ``values()`` and shape
 them here, in plain Python. The output must stay exactly what the serializers give: the
 serializers remain the schema and the writes' answers, and each row reader has a test
 comparing its output with theirs, byte for byte, in every language.
@@ -23,20 +23,23 @@ from django.db import models
 from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.translation import get_language
+from modeltranslation.utils import get_language as translation_language
+from modeltranslation.utils import resolution_order
 
 from nafta_tracker.api.serializers import _url_template, absolute
 from nafta_tracker.content_language import ORIGINAL, content_language, localized_name, translated_fields
 
 
 class RowReader(Protocol):
-    """What a list view needs to serve a page from rows instead of serializers."""
+    """What a view needs to answer from rows instead of serializers (a list's page, or one object)."""
 
     def select(self, queryset: models.QuerySet) -> models.QuerySet:
         """``queryset`` (filtered and ordered) reading only the columns the rows need, as dicts."""
         ...
 
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The page's rows, shaped as the serializer would show them (may run a query or two per page)."""
+        """The rows (a page, or the one object), shaped as the serializer would show them; may run
+        a query or two for nested lists, whatever the number of rows."""
         ...
 
 
@@ -65,16 +68,18 @@ class Texts:
     def __init__(self, model: type[models.Model], shown: Iterable[tuple[str, str]]) -> None:
         """``shown``: (model field, output name) of each translated field the output holds, in output order."""
         order = translated_fields(model)
-        shown = [(field, name) for field, name in shown if field in order]
-        self.fields = sorted(shown, key=lambda pair: order.index(pair[0]))  # fallbacks list model order
+        self.shown = [(field, name) for field, name in shown if field in order]
+        self.fields = sorted(self.shown, key=lambda pair: order.index(pair[0]))  # fallbacks list model order
         self.defaults = {field: model._meta.get_field(field).get_default() for field, _name in self.fields}
         self.language = content_language()
-        # What the descriptor resolves: the interface language (django's, not cut to two letters), then English.
-        self.order = [code for code in dict.fromkeys((get_language() or ORIGINAL, ORIGINAL))]
+        # The languages the descriptor tries, in its order: the active one as modeltranslation
+        # names it (fr-ca is fr), then English.
+        self.order = resolution_order(translation_language(), {"default": (ORIGINAL,)})
 
     def read(self, row: dict[str, Any], prefix: str, out: dict[str, Any]) -> list[str]:
-        """Put each translated field of the row (its columns under ``prefix``) into ``out``; return the fallbacks."""
-        for field, name in self.fields:
+        """Put each translated field of the row (its columns under ``prefix``) into ``out``, in
+        output order; return the fallbacks."""
+        for field, name in self.shown:
             out[name] = self.text(row, prefix, field)
         return self.fallbacks(row, prefix)
 
@@ -112,9 +117,10 @@ class Links:
         self.request = request
         self.fragment = fragment
 
-    def __call__(self, argument: Any = "", pk: Any = None) -> str:
-        """The link with ``argument`` in the route; ``pk`` fills a fragment such as ``position-{obj.pk}``."""
-        hash_part = "#" + self.fragment.format(obj=SimpleNamespace(pk=pk)) if self.fragment else ""
+    def __call__(self, argument: Any = "", **obj: Any) -> str:
+        """The link with ``argument`` in the route; ``obj``: the object's values its fragment names
+        (``pk=`` for ``position-{obj.pk}``)."""
+        hash_part = "#" + self.fragment.format(obj=SimpleNamespace(**obj)) if self.fragment else ""
         return absolute(self.request, f"{self.head}{argument}{self.tail}{hash_part}")
 
 
@@ -126,8 +132,10 @@ def html_links(request: Any, model: type[models.Model]) -> Links:
 
 
 def date_text(value: datetime.date | None) -> str | None:
-    """A date as DRF's ``DateField`` writes it (ISO 8601)."""
-    return None if value is None else value.isoformat()
+    """A date as DRF's ``DateField`` writes it (ISO 8601; text passes as it is, as there)."""
+    if not value:
+        return None
+    return value if isinstance(value, str) else value.isoformat()
 
 
 def datetime_text(value: datetime.datetime | None) -> str | None:

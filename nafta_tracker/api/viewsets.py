@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import get_object_or_404
+from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -160,6 +161,8 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         reader_class = {"list": self.row_reader_class, "retrieve": self.detail_row_reader_class}.get(self.action)
         if reader_class is None or self.in_feed_mode():
             return None
+        if self.action == "retrieve" and not self._no_object_rules():
+            return None  # retrieve_row asks no object permission: the serializer's path does
         renderer = getattr(self.request, "accepted_renderer", None)
         if renderer is None or renderer.format != "json":
             return None
@@ -209,11 +212,18 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         set_validators(response, etag, last)
         return response
 
+    def _no_object_rules(self) -> bool:
+        """Whether no permission of the view has a rule about single objects (BasePermission's allows all)."""
+        return all(
+            type(permission).has_object_permission is BasePermission.has_object_permission
+            for permission in self.get_permissions()
+        )
+
     def retrieve_row(self, reader: RowReader) -> dict[str, Any]:
         """The object named in the URL, shaped by the row reader; ``get_object()``'s lookup and 404.
 
-        Object permissions are not asked: reads are open to all (``ModelPermissionsOrReadOnly``
-        has no object rule), and a view with one must not set ``detail_row_reader_class``.
+        Object permissions are not asked, so ``get_row_reader`` uses this path only for views
+        whose permissions have no object rule (``ModelPermissionsOrReadOnly`` has none).
         """
         lookup_kwarg = self.lookup_url_kwarg or self.lookup_field
         queryset = reader.select(self.filter_queryset(self.get_queryset()))

@@ -11,6 +11,7 @@ import pytest
 from issues.api.views import IssueViewSet, PositionViewSet, StatementViewSet, StatusAssessmentViewSet
 from issues.models import PublicationState, StatementTranslation
 from issues.services import statement_translation_save, status_assessment_correct
+from nafta_tracker.api.permissions import ModelPermissionsOrReadOnly
 from rounds.api.views import OfficialViewSet
 from tests.factories import (
     IssueFactory,
@@ -103,8 +104,12 @@ def awkward_statements(nafta):
 
 
 @pytest.fixture
-def served_from_rows(monkeypatch):
-    """Counts the answers shaped from rows, by view (so a test knows it compared two paths)."""
+def served_from_rows(monkeypatch, settings):
+    """Counts the answers shaped from rows, by view (so a test knows it compared two paths).
+
+    The response cache is off: with it on (REDIS_URL), the second answer of a comparison
+    would be the first one's, stored, and every comparison would pass."""
+    settings.RESPONSE_CACHE_SECONDS = 0
     pages: list[str] = []
     for view in (StatementViewSet, PositionViewSet, IssueViewSet, StatusAssessmentViewSet, OfficialViewSet):
         for attribute in ("row_reader_class", "detail_row_reader_class"):
@@ -195,6 +200,7 @@ def test_editors_see_drafts_from_rows_as_the_serializer_shows_them(
     editor_api, awkward_statements, served_from_rows, monkeypatch, language, view, path
 ):
     fast, reference = both_ways(editor_api, view, path + "?page_size=500", language, monkeypatch)
+    assert served_from_rows == [view.__name__]
     assert b'"state":"draft"' in fast
     assert fast == reference
 
@@ -312,3 +318,21 @@ def test_an_issue_from_rows_is_the_serializers_issue_byte_for_byte(
     assert [issue["slug"] for issue in first["continued_by"]] == ["zzz-second"]
     assert first["statements_url"] == "http://testserver/api/v1/statements/?issue=aaa-first"
     assert api.get("/api/v1/issues/no-such-issue/").status_code == 404
+
+
+def test_a_view_whose_permissions_judge_objects_keeps_the_serializer_for_details(
+    api, awkward_statements, served_from_rows, monkeypatch
+):
+    """Rows skip get_object()'s object permission check, so a rule about objects turns them off."""
+
+    class NotThisOne(ModelPermissionsOrReadOnly):
+        def has_object_permission(self, request, view, obj):
+            return obj.kind != "reported"
+
+    monkeypatch.setattr(StatementViewSet, "permission_classes", [NotThisOne])
+    reported = awkward_statements[0]
+    assert api.get(f"/api/v1/statements/{reported.pk}/").status_code == 401  # refused, to the anonymous
+    assert api.get(f"/api/v1/statements/{awkward_statements[1].pk}/").status_code == 200
+    assert served_from_rows == []
+    api.get("/api/v1/statements/")  # lists ask no object permission: still rows
+    assert served_from_rows == ["StatementViewSet"]
