@@ -137,11 +137,10 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     detail_version_tables = (StatusAssessment, Position, Party, Round, Source, Negotiation)
 
     def get_queryset(self):
-        issues = (
-            Issue.objects.with_current_status()
-            .with_last_change()
-            .select_related("outcome_source", "negotiation", "continues")
-        )
+        issues = Issue.objects.with_current_status().with_last_change()
+        if self.answers_from_rows():
+            return issues  # the readers load positions, history and relations themselves
+        issues = issues.select_related("outcome_source", "negotiation", "continues")
         if self.action == "retrieve":
             return issues.with_latest_positions().with_published_history().prefetch_related("related", "continued_by")
         return issues.with_latest_positions()
@@ -187,7 +186,10 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     )
 
     def get_queryset(self):
-        return self.visible().with_related()
+        # Rows read their own columns: the speaker's title subquery, the joins and the prefetches
+        # of with_related() are for the serializers (building them cost more than the rest of an
+        # ETag query on a statement's detail).
+        return self.visible() if self.answers_from_rows() else self.visible().with_related()
 
 
 @editable_schema(
@@ -220,7 +222,8 @@ class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     )
 
     def get_queryset(self):
-        return self.visible().select_related("issue", "party", "round", "source")
+        positions = self.visible()
+        return positions if self.answers_from_rows() else positions.select_related("issue", "party", "round", "source")
 
 
 @editable_schema(

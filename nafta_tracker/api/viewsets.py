@@ -158,15 +158,23 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         """The view's row reader (``nafta_tracker.api.rows``) where it has one and the answer is
         JSON; else None, and the serializer shapes the answer (CSV, the browsable API, a feed
         page, whose cursor reads the last object)."""
+        if not self.answers_from_rows():
+            return None
+        reader_class = self.row_reader_class if self.action == "list" else self.detail_row_reader_class
+        return reader_class(self.request)
+
+    def answers_from_rows(self) -> bool:
+        """Whether this request is answered by a row reader (see ``get_row_reader``).
+
+        A view's ``get_queryset`` may ask, to leave out what only the serializers read
+        (``select_related``, prefetches, annotations made for them)."""
         reader_class = {"list": self.row_reader_class, "retrieve": self.detail_row_reader_class}.get(self.action)
         if reader_class is None or self.in_feed_mode():
-            return None
+            return False
         if self.action == "retrieve" and not self._no_object_rules():
-            return None  # retrieve_row asks no object permission: the serializer's path does
+            return False  # retrieve_row asks no object permission: the serializer's path does
         renderer = getattr(self.request, "accepted_renderer", None)
-        if renderer is None or renderer.format != "json":
-            return None
-        return reader_class(self.request)
+        return renderer is not None and renderer.format == "json"
 
     def detail_etag(self) -> tuple[str, Any, int]:
         """(ETag, Last-Modified, 0 or 1 rows) of the object named in the URL: one query."""
@@ -255,7 +263,9 @@ def counted_rows(queryset: models.QuerySet, last: datetime.datetime) -> int:
     CSV of the same filter do not count again. Wrong counts cannot outlive a change,
     since the key holds the change.
     """
-    sql, params = queryset.query.sql_with_params()
+    # Keyed on which rows, not on how they are read: a JSON page from rows and a CSV page
+    # through the serializers (joins, prefetches, annotations for display) count the same rows.
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
     key = "rows:" + hashlib.sha256(repr((queryset.db, sql, params, last.isoformat())).encode()).hexdigest()
     try:
         rows = cache.get(key)
