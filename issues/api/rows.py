@@ -13,32 +13,18 @@ from django.utils.translation import gettext
 
 from issues.api.serializers import statements_url
 from issues.models import Issue, IssueStatus, Position, Statement, StatementTranslation, StatusAssessment
-from nafta_tracker.api.rows import Links, Texts, by_key, columns, date_text, datetime_text, html_links
+from nafta_tracker.api.rows import Links, SlugSummary, Texts, by_key, columns, date_text, datetime_text, html_links
 from nafta_tracker.content_language import content_language
 from rounds.api.rows import PartySummary, RoundSummary, SourceSummary
 from rounds.models import Official
 
 
-class IssueSummary:
+class IssueSummary(SlugSummary):
     """``IssueSummarySerializer``'s output: slug, title, url, html_url, fallbacks."""
 
-    def __init__(self, request: Any) -> None:
-        self.texts = Texts(Issue, [("title", "title")])
-        self.url = Links(request, "api:issue-detail")
-        self.html_url = html_links(request, Issue)
-
-    @staticmethod
-    def columns(prefix: str) -> list[str]:
-        return columns(prefix, ["slug", "title"], Issue, content_language())
-
-    def __call__(self, row: dict[str, Any], prefix: str) -> dict[str, Any]:
-        slug = row[prefix + "slug"]
-        out: dict[str, Any] = {"slug": slug}
-        fallbacks = self.texts.read(row, prefix, out)
-        out["url"] = self.url(slug)
-        out["html_url"] = self.html_url(slug)
-        out["fallbacks"] = fallbacks
-        return out
+    model = Issue
+    view_name = "api:issue-detail"
+    translated = ("title",)
 
 
 #: A statement's plain columns, before its translations and after them (the output's order).
@@ -229,7 +215,6 @@ class IssueRows:
             "slug",
             "negotiation__slug",
             *columns("", ["title", "kind", "description", "outcome_note"], Issue, language),
-            "continues_id",
             *IssueSummary.columns("continues__"),
             "current_status_code",
             "status_changed_on",
@@ -260,7 +245,7 @@ class IssueRows:
             "title": self.texts.text(row, "", "title"),
             "kind": row["kind"],
             "description": self.texts.text(row, "", "description"),
-            "continues": self.summary(row, "continues__") if row["continues_id"] is not None else None,
+            "continues": self.summary(row, "continues__"),
             "status": code,
             "status_label": self.status_labels[code] if code else self.not_assessed,
             "status_changed_on": date_text(row["status_changed_on"]),

@@ -131,6 +131,43 @@ def html_links(request: Any, model: type[models.Model]) -> Links:
     return Links(request, route["view_name"], lookup.rsplit(".", 1)[-1] if lookup else None, route.get("fragment", ""))
 
 
+class SlugSummary:
+    """The compact summary of an object named by its slug, as the summary serializers write it:
+    slug, the plain fields, the translated ones, url, html_url, fallbacks; None for no object.
+
+    A subclass names the model, its API route and its fields; an instance, made once per
+    request, reads rows whose columns ``columns(prefix)`` named under a prefix such as
+    ``speaker__party__``.
+    """
+
+    model: type[models.Model]
+    view_name: str
+    plain: tuple[str, ...] = ()
+    translated: tuple[str, ...] = ()
+
+    def __init__(self, request: Any) -> None:
+        self.texts = Texts(self.model, [(name, name) for name in self.translated])
+        self.url = Links(request, self.view_name)
+        self.html_url = html_links(request, self.model)
+
+    @classmethod
+    def columns(cls, prefix: str) -> list[str]:
+        return columns(prefix, ["id", "slug", *cls.plain, *cls.translated], cls.model, content_language())
+
+    def __call__(self, row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
+        if row[prefix + "id"] is None:  # an empty relation
+            return None
+        slug = row[prefix + "slug"]
+        out: dict[str, Any] = {"slug": slug}
+        for name in self.plain:
+            out[name] = row[prefix + name]
+        fallbacks = self.texts.read(row, prefix, out)
+        out["url"] = self.url(slug)
+        out["html_url"] = self.html_url(slug)
+        out["fallbacks"] = fallbacks
+        return out
+
+
 def date_text(value: datetime.date | None) -> str | None:
     """A date as DRF's ``DateField`` writes it (ISO 8601; text passes as it is, as there)."""
     if not value:

@@ -12,57 +12,26 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from nafta_tracker.api.rows import Links, Texts, columns, date_text, datetime_text, html_links
+from nafta_tracker.api.rows import Links, SlugSummary, Texts, columns, date_text, datetime_text, html_links
 from nafta_tracker.content_language import content_language
 from rounds.models import Official, Party, Round, Source
 
 
-class PartySummary:
+class PartySummary(SlugSummary):
     """``PartySummarySerializer``'s output: slug, name, short_name, url, html_url, fallbacks."""
 
-    def __init__(self, request: Any) -> None:
-        self.texts = Texts(Party, [("name", "name"), ("short_name", "short_name")])
-        self.url = Links(request, "api:party-detail")
-        self.html_url = html_links(request, Party)
-
-    @staticmethod
-    def columns(prefix: str) -> list[str]:
-        return columns(prefix, ["id", "slug", "name", "short_name"], Party, content_language())
-
-    def __call__(self, row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
-        if row[prefix + "id"] is None:
-            return None
-        slug = row[prefix + "slug"]
-        out: dict[str, Any] = {"slug": slug}
-        fallbacks = self.texts.read(row, prefix, out)
-        out["url"] = self.url(slug)
-        out["html_url"] = self.html_url(slug)
-        out["fallbacks"] = fallbacks
-        return out
+    model = Party
+    view_name = "api:party-detail"
+    translated = ("name", "short_name")
 
 
-class RoundSummary:
+class RoundSummary(SlugSummary):
     """``RoundSummarySerializer``'s output: slug, number, city, url, html_url, fallbacks."""
 
-    def __init__(self, request: Any) -> None:
-        self.texts = Texts(Round, [("city", "city")])
-        self.url = Links(request, "api:round-detail")
-        self.html_url = html_links(request, Round)
-
-    @staticmethod
-    def columns(prefix: str) -> list[str]:
-        return columns(prefix, ["id", "slug", "number", "city"], Round, content_language())
-
-    def __call__(self, row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
-        if row[prefix + "id"] is None:
-            return None
-        slug = row[prefix + "slug"]
-        out: dict[str, Any] = {"slug": slug, "number": row[prefix + "number"]}
-        fallbacks = self.texts.read(row, prefix, out)
-        out["url"] = self.url(slug)
-        out["html_url"] = self.html_url(slug)
-        out["fallbacks"] = fallbacks
-        return out
+    model = Round
+    view_name = "api:round-detail"
+    plain = ("number",)
+    translated = ("city",)
 
 
 class SourceSummary:
