@@ -1,5 +1,6 @@
-"""Lists of the issue domain read as rows (``nafta_tracker.api.rows``): the same JSON as
-the serializers of ``issues.api.serializers``, without a model instance or a DRF field per value.
+"""Lists and details of the issue domain read as rows (``nafta_tracker.api.rows``): the same
+JSON as the serializers of ``issues.api.serializers``, without a model instance or a DRF field
+per value.
 
 tests/api/test_rows.py holds each reader to its serializer, byte for byte, in every language.
 """

@@ -26,7 +26,7 @@ from django.utils.translation import get_language
 from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
-from nafta_tracker.api.serializers import _url_template, absolute
+from nafta_tracker.api.serializers import absolute, url_template
 from nafta_tracker.content_language import ORIGINAL, content_language, localized_name, translated_fields
 
 
@@ -113,7 +113,7 @@ class Links:
     """Absolute URLs of one route for a request, as ``ApiUrlField`` writes them, the route resolved once."""
 
     def __init__(self, request: Any, view_name: str, url_kwarg: str | None = "slug", fragment: str = "") -> None:
-        self.head, self.tail = _url_template(view_name, url_kwarg, get_script_prefix(), get_language())
+        self.head, self.tail = url_template(view_name, url_kwarg, get_script_prefix(), get_language())
         self.request = request
         self.fragment = fragment
 

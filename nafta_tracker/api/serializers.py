@@ -108,9 +108,7 @@ _PLACEHOLDER = "98765432123456789"  # matches both the slug and the digits-only 
 
 
 @cache
-def _url_template(
-    view_name: str, lookup_kwarg: str | None, script_prefix: str, language: str | None
-) -> tuple[str, str]:
+def url_template(view_name: str, lookup_kwarg: str | None, script_prefix: str, language: str | None) -> tuple[str, str]:
     """The route's path split around its one argument, resolved once per process, script
     prefix and language: public pages carry the language in their path (/fr/issues/...)."""
     if lookup_kwarg is None:
@@ -167,7 +165,7 @@ class ApiUrlField(serializers.Field):
     def to_representation(self, value: Any) -> str | None:
         if value is None:
             return None
-        head, tail = _url_template(self.view_name, self.url_kwarg, get_script_prefix(), get_language())
+        head, tail = url_template(self.view_name, self.url_kwarg, get_script_prefix(), get_language())
         argument = _lookup(value, self.lookup_field) if self.lookup_field else ""
         fragment = "#" + self.fragment.format(obj=value) if self.fragment else ""
         return absolute(self.context["request"], f"{head}{argument}{tail}{fragment}")
