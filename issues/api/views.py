@@ -168,6 +168,7 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     write_serializer_class = serializers.StatementInputSerializer
     filterset_class = filters.StatementFilterSet
     row_reader_class = detail_row_reader_class = rows.StatementRows
+    csv_row_reader_class = rows.StatementCSVRows
     feed_key = ("updated_at", "id")
     create_service = services.statement_create
     update_service = services.statement_update
@@ -208,6 +209,7 @@ class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     write_serializer_class = serializers.PositionInputSerializer
     filterset_class = filters.PositionFilterSet
     row_reader_class = detail_row_reader_class = rows.PositionRows
+    csv_row_reader_class = rows.PositionCSVRows
     feed_key = ("updated_at", "id")
     create_service = services.position_create
     update_service = services.position_update

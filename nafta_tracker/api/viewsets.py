@@ -67,6 +67,9 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     row_reader_class: Callable[[Request], RowReader] | None = None
     #: The same for one object (``retrieve``); None: the serializer does.
     detail_row_reader_class: Callable[[Request], RowReader] | None = None
+    #: The flat rows of the CSV format (``?format=csv``), for a list page and for one object;
+    #: None: the view's CSV serializer shapes them.
+    csv_row_reader_class: Callable[[Request], RowReader] | None = None
 
     def sees_drafts(self) -> bool:
         """Whether this request may see unpublished rows (never, unless a subclass says so)."""
@@ -178,26 +181,36 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
     def get_row_reader(self) -> RowReader | None:
-        """The view's row reader (``nafta_tracker.api.rows``) where it has one and the answer is
-        JSON; else None, and the serializer shapes the answer (CSV, the browsable API, a feed
-        page, whose cursor reads the last object)."""
-        if not self.answers_from_rows():
-            return None
-        reader_class = self.row_reader_class if self.action == "list" else self.detail_row_reader_class
-        return reader_class(self.request)
+        """The view's row reader (``nafta_tracker.api.rows``) for this request's action and format,
+        where it has one; else None, and the serializer shapes the answer (the browsable API, a
+        feed page, whose cursor reads the last object, a format without a reader)."""
+        reader_class = self._row_reader_class()
+        return None if reader_class is None else reader_class(self.request)
 
     def answers_from_rows(self) -> bool:
         """Whether this request is answered by a row reader (see ``get_row_reader``).
 
         A view's ``get_queryset`` may ask, to leave out what only the serializers read
         (``select_related``, prefetches, annotations made for them)."""
-        reader_class = {"list": self.row_reader_class, "retrieve": self.detail_row_reader_class}.get(self.action)
-        if reader_class is None or self.in_feed_mode():
-            return False
-        if self.action == "retrieve" and not self._no_object_rules():
-            return False  # retrieve_row asks no object permission: the serializer's path does
+        return self._row_reader_class() is not None
+
+    def _row_reader_class(self) -> Callable[[Request], RowReader] | None:
+        if self.action not in ("list", "retrieve") or self.in_feed_mode():
+            return None
         renderer = getattr(self.request, "accepted_renderer", None)
-        return renderer is not None and renderer.format == "json"
+        if renderer is None:
+            return None
+        if renderer.format == "json":
+            reader_class = self.row_reader_class if self.action == "list" else self.detail_row_reader_class
+        elif renderer.format == "csv":
+            reader_class = self.csv_row_reader_class
+        else:
+            return None
+        if reader_class is None:
+            return None
+        if self.action == "retrieve" and not self._no_object_rules():
+            return None  # retrieve_row asks no object permission: the serializer's path does
+        return reader_class
 
     def detail_etag(self) -> tuple[str, Any, int]:
         """(ETag, Last-Modified, 0 or 1 rows) of the object named in the URL: one query."""

@@ -103,6 +103,9 @@ def awkward_statements(nafta):
     return made
 
 
+READERS = ("row_reader_class", "detail_row_reader_class", "csv_row_reader_class")
+
+
 @pytest.fixture
 def served_from_rows(monkeypatch, settings):
     """Counts the answers shaped from rows, by view (so a test knows it compared two paths).
@@ -112,7 +115,7 @@ def served_from_rows(monkeypatch, settings):
     settings.RESPONSE_CACHE_SECONDS = 0
     pages: list[str] = []
     for view in (StatementViewSet, PositionViewSet, IssueViewSet, StatusAssessmentViewSet, OfficialViewSet):
-        for attribute in ("row_reader_class", "detail_row_reader_class"):
+        for attribute in READERS:
             if getattr(view, attribute) is None:
                 continue
 
@@ -128,8 +131,8 @@ def served_from_rows(monkeypatch, settings):
 def both_ways(client, view, url: str, language: str, monkeypatch) -> tuple[bytes, bytes]:
     fast = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
     with monkeypatch.context() as patch:
-        patch.setattr(view, "row_reader_class", None)
-        patch.setattr(view, "detail_row_reader_class", None)
+        for attribute in READERS:
+            patch.setattr(view, attribute, None)
         reference = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
     assert fast.status_code == reference.status_code == 200
     assert fast["ETag"] == reference["ETag"]
@@ -175,6 +178,25 @@ LISTS = (
         for query in ("?page_size=500", "?page_size=3&page=2", "?party=atlantis")
     ]
 )
+
+
+CSV_LISTS = [
+    (StatementViewSet, "/api/v1/statements/", query)
+    for query in ("", "&page_size=3&page=2", "&party=atlantis", "&issue=aaa-first", "&round=round-atl", "&q=progress")
+] + [(PositionViewSet, "/api/v1/positions/", query) for query in ("", "&party=atlantis", "&issue=aaa-first")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("view", "path", "query"), CSV_LISTS)
+def test_a_csv_list_from_rows_is_the_csv_serializers_byte_for_byte(
+    api, editor_api, awkward_statements, served_from_rows, monkeypatch, language, view, path, query
+):
+    url = f"{path}?format=csv{query or '&page_size=500'}"
+    for client in (api, editor_api):
+        fast, reference = both_ways(client, view, url, language, monkeypatch)
+        assert fast == reference
+        assert fast.count(b"\r\n") > 2, "no rows compared"
+    assert served_from_rows == [view.__name__] * 2, "the CSV was not served from rows"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -252,11 +274,9 @@ def test_the_awkward_positions_are_on_the_compared_page(api, awkward_statements,
 
 
 @pytest.mark.parametrize("path", ["/api/v1/statements/", "/api/v1/positions/", "/api/v1/issues/"])
-def test_csv_the_browsable_api_and_the_change_feed_keep_the_serializers(
-    api, awkward_statements, served_from_rows, path
-):
-    assert api.get(path + "?format=csv").status_code == 200
+def test_the_browsable_api_and_the_change_feed_keep_the_serializers(api, awkward_statements, served_from_rows, path):
     assert api.get(path + "?ordering=updated_at").status_code == 200
+    assert api.get(path + "?ordering=updated_at&format=csv").status_code == 200
     assert api.get(path, HTTP_ACCEPT="text/html").status_code == 200
     assert served_from_rows == []
 
@@ -293,6 +313,23 @@ def test_a_detail_from_rows_is_the_serializers_detail_byte_for_byte(
     for pk in drafts:  # a draft stays out of sight of the public, from rows as before
         assert api.get(f"{path}{pk}/").status_code == 404
     assert api.get(f"{path}999999999/").json()["status"] == 404
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("view", [StatementViewSet, PositionViewSet])
+def test_a_csv_detail_from_rows_is_the_csv_serializers_byte_for_byte(
+    api, editor_api, awkward_statements, served_from_rows, monkeypatch, language, view
+):
+    path, awkward_query = DETAILS[view]
+    pks = [row["id"] for row in editor_api.get(path + awkward_query).json()["results"]]
+    assert len(pks) > 2
+    served_from_rows.clear()
+    for pk in pks:
+        fast, reference = both_ways(editor_api, view, f"{path}{pk}/?format=csv", language, monkeypatch)
+        assert fast == reference and fast.count(b"\r\n") == 2
+    assert served_from_rows == [view.__name__] * len(pks)
+    draft = editor_api.get(path + "?state=draft").json()["results"][0]["id"]
+    assert api.get(f"{path}{draft}/?format=csv").status_code == 404
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
