@@ -13,11 +13,19 @@ from django.db import models
 from django.utils.translation import gettext
 
 from issues.api.serializers import statements_url
-from issues.models import Issue, IssueStatus, Position, Statement, StatementTranslation, StatusAssessment
+from issues.models import (
+    Issue,
+    IssueStatus,
+    Position,
+    PositionKind,
+    Statement,
+    StatementTranslation,
+    StatusAssessment,
+)
 from nafta_tracker.api.rows import Links, SlugSummary, Texts, by_key, columns, date_text, datetime_text, html_links
 from nafta_tracker.content_language import content_language
 from rounds.api.rows import PartySummary, RoundSummary, SourceSummary
-from rounds.models import Official
+from rounds.models import Official, Party
 
 
 class IssueSummary(SlugSummary):
@@ -513,4 +521,69 @@ class PositionCSVRows:
             "updated_at": datetime_text(row["updated_at"]),
             "url": self.url(pk),
             "html_url": self.html_url(row["issue__slug"], pk=pk),
+        }
+
+
+class IssueCSVRows:
+    """``IssueCSVSerializer``'s rows: one query for the page (status and last change as its
+    annotations), one for each party's latest position, summed up in one cell."""
+
+    def __init__(self, request: Any) -> None:
+        self.url = Links(request, "api:issue-detail")
+        self.html_url = html_links(request, Issue)
+        self.texts = Texts(Issue, [("title", "title")])
+        self.party_names = Texts(Party, [("name", "name")])
+        self.summaries = Texts(Position, [("summary", "summary")])
+        self.kinds = {code: str(label) for code, label in PositionKind.choices}  # get_kind_display()
+        self.status_labels = {code: str(label) for code, label in IssueStatus.choices}
+        self.not_assessed = gettext("Not yet assessed")  # Issue.current_status_label's words
+
+    def select(self, queryset: models.QuerySet) -> models.QuerySet:
+        return queryset.prefetch_related(None).values(
+            "id",
+            "slug",
+            *columns("", ["title"], Issue, content_language()),
+            "kind",
+            "current_status_code",
+            "status_changed_on",
+            "last_change",
+        )
+
+    def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        language = content_language()
+        latest = by_key(
+            Position.objects.latest_per_party()
+            .filter(issue_id__in=[row["id"] for row in rows])
+            .values(
+                "issue_id",
+                *columns("party__", ["name"], Party, language),
+                "kind",
+                "date",
+                *columns("", ["summary"], Position, language),
+            ),
+            "issue_id",
+            self.position,
+        )
+        return [self.one(row, latest.get(row["id"], [])) for row in rows]
+
+    def position(self, row: dict[str, Any]) -> tuple[str, str]:
+        """(party name, the position in words) as ``get_latest_positions`` writes it."""
+        party = self.party_names.text(row, "party__", "name")
+        kind = self.kinds.get(row["kind"], row["kind"])
+        return party, f"{party}: {kind} ({row['date']}): {self.summaries.text(row, '', 'summary')}"
+
+    def one(self, row: dict[str, Any], positions: list[tuple[str, str]]) -> dict[str, Any]:
+        slug = row["slug"]
+        code = row["current_status_code"]
+        return {
+            "slug": slug,
+            "title": self.texts.text(row, "", "title"),
+            "kind": row["kind"],
+            "status": code,
+            "status_label": self.status_labels[code] if code else self.not_assessed,
+            "status_changed_on": date_text(row["status_changed_on"]),
+            "latest_positions": "; ".join(words for _party, words in sorted(positions, key=lambda pair: pair[0])),
+            "updated_at": datetime_text(row["last_change"]),
+            "url": self.url(slug),
+            "html_url": self.html_url(slug),
         }

@@ -131,6 +131,7 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     filterset_class = filters.IssueFilterSet
     row_reader_class = rows.IssueRows
     detail_row_reader_class = rows.IssueDetailRows
+    csv_row_reader_class = rows.IssueCSVRows
     feed_key = ("last_change", "id")  # last_change: the issue's, its status history's or its positions'
     list_version_tables = (StatusAssessment, Position, Party, Round, Source, Negotiation)
     detail_version_fields = ("updated_at", "related__updated_at")
