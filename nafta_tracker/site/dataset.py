@@ -89,7 +89,14 @@ def _rows(viewset_class: type, request: HttpRequest, *, as_csv: bool) -> tuple[l
     view.args, view.kwargs, view.format_kwarg, view.action = (), {}, None, "list"
     if as_csv:
         view.request.accepted_renderer = CSVRenderer()
-    serializer = view.get_serializer(view.filter_queryset(view.get_queryset()), many=True)
+    queryset = view.filter_queryset(view.get_queryset())
+    # As the API answers ?format=csv: from the view's CSV row reader where it has one (its
+    # queryset then leaves out what only the serializer reads), else from the serializer.
+    # The serializer's fields name and describe the columns either way.
+    reader = view.get_row_reader()
+    if reader is not None:
+        return reader.represent(list(reader.select(queryset))), view.get_serializer()
+    serializer = view.get_serializer(queryset, many=True)
     return list(serializer.data), serializer.child
 
 
