@@ -242,6 +242,14 @@ def version_of(
     return result["rows"], _aware(result["last"])
 
 
+def version_from_row(row: tuple) -> tuple[int, datetime.datetime]:
+    """``version_of``'s answer from its query's row fetched with a plain cursor (``compiled_sql``)."""
+    rows, last = row
+    if isinstance(last, str):  # SQLite gives GREATEST of datetimes as text; the ORM's converter parses it
+        last = datetime.datetime.fromisoformat(last)
+    return rows, _aware(last)
+
+
 def list_version_of(
     model: type[models.Model], *, tables: Iterable[type[models.Model]] = (), public: bool = True
 ) -> datetime.datetime:

@@ -16,15 +16,16 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, models, router, transaction
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import parse_etags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -32,12 +33,14 @@ from rest_framework.settings import api_settings
 
 from nafta_tracker.api.feed import CURSOR_PARAM, FEED_ORDERING, feed_page
 from nafta_tracker.api.rows import RowReader
+from nafta_tracker.compiled_sql import run_by_lookup, values_by_lookup
 from nafta_tracker.freshness import (
     check_if_match,
     list_version_of,
     make_etag,
     not_modified,
     set_validators,
+    version_from_row,
     version_of,
 )
 from nafta_tracker.response_cache import cache_api_data
@@ -215,19 +218,54 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     def detail_etag(self) -> tuple[str, Any, int]:
         """(ETag, Last-Modified, 0 or 1 rows) of the object named in the URL: one query."""
         lookup_kwarg = self.lookup_url_kwarg or self.lookup_field
-        queryset = self.filter_queryset(self.get_queryset()).filter(**{self.lookup_field: self.kwargs[lookup_kwarg]})
-        rows, last = version_of(
-            queryset,
-            fields=self.detail_version_fields,
-            tables=self.detail_version_tables,
-            distinct=True,
-            public=not self.sees_drafts(),
-        )
+        public = not self.sees_drafts()
+
+        def version(value: Any) -> tuple[int, datetime.datetime]:
+            queryset = self.filter_queryset(self.get_queryset()).filter(**{self.lookup_field: value})
+            return version_of(
+                queryset,
+                fields=self.detail_version_fields,
+                tables=self.detail_version_tables,
+                distinct=True,
+                public=public,
+            )
+
+        if self.action == "retrieve":
+            # The same query for every object but for its key: built once per shape (compiled_sql).
+            field, using = self._lookup_field_and_database()
+            rows, last = run_by_lookup(
+                ("version", *self._detail_shape()),
+                field,
+                self.kwargs[lookup_kwarg],
+                version,
+                version_from_row,
+                using=using,
+            )
+        else:
+            rows, last = version(self.kwargs[lookup_kwarg])
         last = self.with_midnight(last)
         etag = make_etag(
             self.request, rows=rows, last=last, sees_drafts=self.sees_drafts(), whole_url=False, path=self.detail_path()
         )
         return etag, last, rows
+
+    def _detail_shape(self) -> tuple:
+        """What a detail's queries depend on besides the object's key (``compiled_sql``): the
+        view, its action, who asks (drafts or not), how the answer is read and the language."""
+        renderer = getattr(self.request, "accepted_renderer", None)
+        return (
+            type(self),
+            self.action,
+            self.sees_drafts(),
+            self.answers_from_rows(),
+            renderer and renderer.format,
+            get_language(),
+        )
+
+    def _lookup_field_and_database(self) -> tuple[models.Field, str]:
+        model = self.list_model()
+        field = model._meta.pk if self.lookup_field == "pk" else model._meta.get_field(self.lookup_field)
+        return field, router.db_for_read(model)
 
     def detail_path(self) -> str:
         """The path of the object named in ``self.kwargs``, whatever URL the request went to.
@@ -270,9 +308,21 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         whose permissions have no object rule (``ModelPermissionsOrReadOnly`` has none).
         """
         lookup_kwarg = self.lookup_url_kwarg or self.lookup_field
-        queryset = reader.select(self.filter_queryset(self.get_queryset()))
-        row = get_object_or_404(queryset, **{self.lookup_field: self.kwargs[lookup_kwarg]})
-        return reader.represent([row])[0]
+
+        def build(value: Any) -> models.QuerySet:
+            # As get() asks: no order, and at most two rows (one, or a sign that the key is not unique).
+            queryset = reader.select(self.filter_queryset(self.get_queryset()))
+            return queryset.filter(**{self.lookup_field: value}).order_by()[:2]
+
+        field, using = self._lookup_field_and_database()
+        found = values_by_lookup(
+            ("row", type(reader), *self._detail_shape()), field, self.kwargs[lookup_kwarg], build, using=using
+        )
+        if not found:
+            raise Http404
+        if len(found) > 1:
+            raise self.list_model().MultipleObjectsReturned(f"{len(found)} rows for one {self.lookup_field}")
+        return reader.represent(found)[0]
 
 
 logger = logging.getLogger(__name__)
