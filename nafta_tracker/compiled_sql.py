@@ -159,12 +159,18 @@ def _compile(build_and_run: Callable[[Any], Any], sentinel: Any, using: str) -> 
     def catch(execute, sql, params, many, context):
         raise _Caught(context["connection"].alias, sql, params or ())
 
+    # A debug cursor (DEBUG, or a test counting queries) logs even a query that did not run:
+    # that entry is taken back, so a build counts no query.
+    last_logged = {connection.alias: _last_logged(connection) for connection in connections.all()}
     with contextlib.ExitStack() as stack:
         for connection in connections.all():
             stack.enter_context(connection.execute_wrapper(catch))
         try:
             build_and_run(sentinel)
         except _Caught as caught:
+            log = connections[caught.alias].queries_log
+            if log and log[-1] is not last_logged.get(caught.alias):
+                log.pop()
             if caught.alias != using or not isinstance(caught.sql, str):
                 return None
             slots = tuple(
@@ -174,6 +180,10 @@ def _compile(build_and_run: Callable[[Any], Any], sentinel: Any, using: str) -> 
             )
             return _Compiled(caught.sql, caught.params, slots) if slots else None
     return None  # it ran no query
+
+
+def _last_logged(connection: Any) -> Any:
+    return connection.queries_log[-1] if connection.queries_log else None
 
 
 def forget() -> None:

@@ -7,6 +7,7 @@ tests/api/test_rows.py holds each reader to its serializer, byte for byte, in ev
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import models
@@ -22,7 +23,17 @@ from issues.models import (
     StatementTranslation,
     StatusAssessment,
 )
-from nafta_tracker.api.rows import Links, SlugSummary, Texts, by_key, columns, date_text, datetime_text, html_links
+from nafta_tracker.api.rows import (
+    Links,
+    SlugSummary,
+    Texts,
+    by_key,
+    columns,
+    date_text,
+    datetime_text,
+    html_links,
+    nested_rows,
+)
 from nafta_tracker.content_language import content_language
 from rounds.api.rows import PartySummary, RoundSummary, SourceSummary
 from rounds.models import Official, Party
@@ -237,11 +248,19 @@ class IssueRows:
 
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         latest = by_key(
-            self.positions.select(Position.objects.latest_per_party().filter(issue_id__in=[row["id"] for row in rows])),
+            self.nested(
+                "latest_positions",
+                [row["id"] for row in rows],
+                lambda ids: self.positions.select(Position.objects.latest_per_party().filter(issue_id__in=ids)),
+            ),
             "issue_id",
             lambda row: self.positions.one(row, in_issue=True),
         )
         return [self.one(row, latest.get(row["id"], [])) for row in rows]
+
+    def nested(self, name: str, ids: list[int], build: Callable[[list[int]], models.QuerySet]) -> Iterable[dict]:
+        """The rows of a nested list of the issues ``ids`` (``nested_rows``: compiled once for one issue)."""
+        return nested_rows((type(self), name), ids, Issue._meta.pk, build)
 
     def one(self, row: dict[str, Any], latest_positions: list) -> dict[str, Any]:
         slug = row["slug"]
@@ -359,30 +378,50 @@ class IssueDetailRows(IssueRows):
         shown = super().represent(rows)
         ids = [row["id"] for row in rows]
         history = by_key(
-            self.history.select(
-                StatusAssessment.objects.published().with_corrections().filter(issue_id__in=ids).chronological()
+            self.nested(
+                "history",
+                ids,
+                lambda ids: self.history.select(
+                    StatusAssessment.objects.published().with_corrections().filter(issue_id__in=ids).chronological()
+                ),
             ),
             "issue_id",
             lambda row: self.history.one(row, in_issue=True),
         )
         positions = by_key(
-            self.positions.select(
-                Position.objects.published().filter(issue_id__in=ids).order_by("party__name", "date", "id")
+            self.nested(
+                "positions",
+                ids,
+                lambda ids: self.positions.select(
+                    Position.objects.published().filter(issue_id__in=ids).order_by("party__name", "date", "id")
+                ),
             ),
             "issue_id",
             lambda row: self.positions.one(row, in_issue=True),
         )
         related = by_key(
-            Issue.related.through.objects.filter(from_issue_id__in=ids)
-            .order_by("to_issue__title", "to_issue_id")
-            .values("from_issue_id", *IssueSummary.columns("to_issue__")),
+            self.nested(
+                "related",
+                ids,
+                lambda ids: (
+                    Issue.related.through.objects.filter(from_issue_id__in=ids)
+                    .order_by("to_issue__title", "to_issue_id")
+                    .values("from_issue_id", *IssueSummary.columns("to_issue__"))
+                ),
+            ),
             "from_issue_id",
             lambda row: self.summary(row, "to_issue__"),
         )
         continued_by = by_key(
-            Issue.objects.filter(continues_id__in=ids)
-            .order_by("title", "id")
-            .values("continues_id", *IssueSummary.columns("")),
+            self.nested(
+                "continued_by",
+                ids,
+                lambda ids: (
+                    Issue.objects.filter(continues_id__in=ids)
+                    .order_by("title", "id")
+                    .values("continues_id", *IssueSummary.columns(""))
+                ),
+            ),
             "continues_id",
             lambda row: self.summary(row, ""),
         )

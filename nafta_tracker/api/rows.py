@@ -15,11 +15,11 @@ its fallback (as ``nafta_tracker.content_language`` reads an instance), links (a
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from types import SimpleNamespace
 from typing import Any, Protocol
 
-from django.db import models
+from django.db import models, router
 from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -27,6 +27,7 @@ from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
 from nafta_tracker.api.serializers import absolute, url_template
+from nafta_tracker.compiled_sql import values_by_lookup
 from nafta_tracker.content_language import ORIGINAL, content_language, localized_name, translated_fields
 
 
@@ -186,6 +187,26 @@ def datetime_text(value: datetime.datetime | None) -> str | None:
     zone = timezone.get_current_timezone()
     text = (timezone.make_aware(value, zone) if timezone.is_naive(value) else value.astimezone(zone)).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def nested_rows(
+    shape: Hashable, ids: list[Any], key: models.Field, build: Callable[[list[Any]], models.QuerySet]
+) -> Iterable[dict[str, Any]]:
+    """The rows of ``build(ids)``, the nested lists of a page of objects whose ``key`` values are ``ids``.
+
+    For one object (a detail) the query is the same for every object but for its key, so it is
+    built and compiled once per ``shape`` (``nafta_tracker.compiled_sql``) rather than on every
+    request. ``shape`` must name what else the query depends on (the reader, the language).
+    """
+    if len(ids) != 1:
+        return build(ids)
+    return values_by_lookup(
+        (shape, get_language()),
+        key,
+        ids[0],
+        lambda value: build([value]),
+        using=router.db_for_read(key.model),
+    )
 
 
 def by_key(rows: Iterable[dict[str, Any]], key: str, shape: Callable[[dict[str, Any]], Any]) -> dict[Any, list]:

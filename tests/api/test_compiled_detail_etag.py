@@ -148,3 +148,11 @@ def test_an_id_beyond_what_the_column_holds_is_not_found(api, nafta, built, path
     assert api.get(f"{path}{existing}/").status_code == 200  # the shapes are built
     for huge in ("99999999999999999999", "9223372036854775808"):
         assert api.get(f"{path}{huge}/").status_code == 404
+
+
+def test_building_a_shape_counts_no_query(api, nafta, built, django_assert_num_queries):
+    """The build catches its query before it runs; a debug cursor's log must not count it either."""
+    pk = Statement.objects.published().first().pk
+    with django_assert_num_queries(4):  # ETag, the row, its issues, its translations
+        api.get(f"/api/v1/statements/{pk}/")
+    assert built == ["compiled"]
