@@ -11,16 +11,18 @@ run), and from then on runs that SQL with the real value where the sentinel was.
 other parameter (a state, a date) comes from the build and stays: so the shape key must
 name everything the query depends on other than the lookup value (the view, its action,
 whether drafts are seen, the language...). Where the sentinel cannot be found, or the value
-is not one the field would accept, the query is built as before.
+is not one the field would accept, the query is built as before; so is every later request of
+a shape whose first build ran some other query first (nothing to catch): slower, never wrong.
 """
 
 from __future__ import annotations
 
 import contextlib
+import weakref
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connections, models
 from django.db.models.query import ValuesIterable
 
@@ -96,7 +98,8 @@ class _CompiledValues:
     __slots__ = ("compiler", "names", "params", "slots", "sql")
 
 
-_compiled_values: dict[Hashable, _CompiledValues | None] = {}
+# A compiler belongs to its connection (one per thread): per connection, and let go with it.
+_compiled_values: weakref.WeakKeyDictionary[Any, dict[Hashable, _CompiledValues | None]] = weakref.WeakKeyDictionary()
 
 
 def values_by_lookup(
@@ -118,10 +121,11 @@ def values_by_lookup(
     prepared, sentinel = _prepared(field, value, connection)
     if sentinel is None:
         return list(build(value))
-    key = (using, connection, shape)
-    if key not in _compiled_values:
-        _compiled_values[key] = _compile_values(build(sentinel), sentinel, using)
-    compiled = _compiled_values[key]
+    known = _compiled_values.setdefault(connection, {})
+    key = (using, shape)
+    if key not in known:
+        known[key] = _compile_values(build(sentinel), sentinel, using)
+    compiled = known[key]
     if compiled is None:
         return list(build(value))
     params = list(compiled.params)
@@ -135,11 +139,15 @@ def values_by_lookup(
 
 
 def _compile_values(queryset: models.QuerySet, sentinel: Any, using: str) -> _CompiledValues | None:
-    if queryset.db != using or not issubclass(queryset._iterable_class, ValuesIterable):
+    # Only plain values(): a subclass of its iterable may shape the rows in ways skipped here.
+    if queryset.db != using or queryset._iterable_class is not ValuesIterable:
         return None
     query = queryset.query
     compiler = query.get_compiler(using=using)
-    sql, params = compiler.as_sql()
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:  # provably no row for any key: the ORM answers [] without a query
+        return None
     slots = tuple(index for index, param in enumerate(params) if type(param) is type(sentinel) and param == sentinel)
     if not slots:
         return None

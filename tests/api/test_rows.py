@@ -11,6 +11,7 @@ import pytest
 from issues.api.views import IssueViewSet, PositionViewSet, StatementViewSet, StatusAssessmentViewSet
 from issues.models import PublicationState, StatementTranslation
 from issues.services import statement_translation_save, status_assessment_correct
+from nafta_tracker import compiled_sql
 from nafta_tracker.api.permissions import ModelPermissionsOrReadOnly
 from rounds.api.views import OfficialViewSet
 from tests.factories import (
@@ -401,3 +402,18 @@ def test_a_view_whose_permissions_judge_objects_keeps_the_serializer_for_details
     assert served_from_rows == []
     api.get("/api/v1/statements/")  # lists ask no object permission: still rows
     assert served_from_rows == ["StatementViewSet"]
+
+
+def test_one_issue_in_three_languages_in_turn_each_as_the_serializer_shows_it(
+    api, awkward_statements, served_from_rows, monkeypatch
+):
+    """Its nested lists' queries are compiled per language (their columns and order are the
+    language's): asking in turn, in one process, must not hand French the English query."""
+    compiled_sql.forget()
+    bodies = {}
+    for language in ("en", "fr", "es", "en", "fr"):
+        fast, reference = both_ways(api, IssueViewSet, "/api/v1/issues/aaa-first/", language, monkeypatch)
+        assert fast == reference
+        bodies.setdefault(language, fast)
+        assert bodies[language] == fast
+    assert len(set(bodies.values())) == 3
