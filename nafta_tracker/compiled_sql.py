@@ -69,13 +69,7 @@ def run_by_lookup(
     compiled = _compiled[key]
     if compiled is None:
         return build_and_run(value)
-    params = list(compiled.params)
-    for slot in compiled.slots:
-        params[slot] = prepared
-    with connection.cursor() as cursor:
-        cursor.execute(compiled.sql, params)
-        row = cursor.fetchone()
-    return read(row)
+    return read(_run(connection, compiled, prepared)[0])
 
 
 def _prepared(field: models.Field, value: Any, connection: Any) -> tuple[Any, Any]:
@@ -128,14 +122,19 @@ def values_by_lookup(
     compiled = known[key]
     if compiled is None:
         return list(build(value))
+    fetched = _run(connection, compiled, prepared)
+    names = compiled.names
+    return [dict(zip(names, row, strict=True)) for row in compiled.compiler.results_iter(results=[fetched])]
+
+
+def _run(connection: Any, compiled: _Compiled | _CompiledValues, prepared: Any) -> list[tuple]:
+    """The rows of a compiled query run with ``prepared`` in its sentinel's places."""
     params = list(compiled.params)
     for slot in compiled.slots:
         params[slot] = prepared
     with connection.cursor() as cursor:
         cursor.execute(compiled.sql, params)
-        fetched = cursor.fetchall()
-    names = compiled.names
-    return [dict(zip(names, row, strict=True)) for row in compiled.compiler.results_iter(results=[fetched])]
+        return cursor.fetchall()
 
 
 def _compile_values(queryset: models.QuerySet, sentinel: Any, using: str) -> _CompiledValues | None:
