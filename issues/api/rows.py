@@ -91,17 +91,32 @@ class StatementRows:
 
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ids = [row["id"] for row in rows]
+        # For one statement (its detail) each is built once and then run for any id (nested_rows).
         issues = by_key(
-            Statement.issues.through.objects.filter(statement_id__in=ids)
-            .order_by("issue__title", "issue_id")
-            .values("statement_id", *IssueSummary.columns("issue__")),
+            nested_rows(
+                (type(self), "issues"),
+                ids,
+                Statement._meta.pk,
+                lambda ids: (
+                    Statement.issues.through.objects.filter(statement_id__in=ids)
+                    .order_by("issue__title", "issue_id")
+                    .values("statement_id", *IssueSummary.columns("issue__"))
+                ),
+            ),
             "statement_id",
             lambda row: self.issue(row, "issue__"),
         )
         translations = by_key(
-            StatementTranslation.objects.filter(statement_id__in=ids)
-            .order_by("language")
-            .values("statement_id", "language", "text", "note"),
+            nested_rows(
+                (type(self), "translations"),
+                ids,
+                Statement._meta.pk,
+                lambda ids: (
+                    StatementTranslation.objects.filter(statement_id__in=ids)
+                    .order_by("language")
+                    .values("statement_id", "language", "text", "note")
+                ),
+            ),
             "statement_id",
             lambda row: {"language": row["language"], "text": row["text"], "note": row["note"]},
         )
