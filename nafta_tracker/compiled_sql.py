@@ -147,7 +147,7 @@ def _compile_values(queryset: models.QuerySet, sentinel: Any, using: str) -> _Co
         sql, params = compiler.as_sql()
     except EmptyResultSet:  # provably no row for any key: the ORM answers [] without a query
         return None
-    slots = tuple(index for index, param in enumerate(params) if type(param) is type(sentinel) and param == sentinel)
+    slots = _slots(params, sentinel)
     if not slots:
         return None
     compiled = _CompiledValues()
@@ -180,13 +180,14 @@ def _compile(build_and_run: Callable[[Any], Any], sentinel: Any, using: str) -> 
                 log.pop()
             if caught.alias != using or not isinstance(caught.sql, str):
                 return None
-            slots = tuple(
-                index
-                for index, param in enumerate(caught.params)
-                if type(param) is type(sentinel) and param == sentinel
-            )
+            slots = _slots(caught.params, sentinel)
             return _Compiled(caught.sql, caught.params, slots) if slots else None
     return None  # it ran no query
+
+
+def _slots(params: Sequence[Any], sentinel: Any) -> tuple[int, ...]:
+    """The places of ``sentinel`` among a query's parameters (same type too: ``True == 1``)."""
+    return tuple(index for index, param in enumerate(params) if type(param) is type(sentinel) and param == sentinel)
 
 
 def _last_logged(connection: Any) -> Any:
