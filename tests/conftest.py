@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -30,11 +31,17 @@ MARKED_FOLDERS = {"ops": pytest.mark.ops, "browser": pytest.mark.browser}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark each test by the folder it lives in, so that ``-m`` can select by folder."""
+    """Mark each test by the folder it lives in, so that ``-m`` can select by folder.
+
+    The production tests also go to one pytest-xdist worker, one after another (``--dist
+    loadgroup``, as `make test` runs): they share Redis's database 4, gunicorn and Varnish
+    ports, and a built site, and would trip over each other side by side."""
     for item in items:
         folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else None
         if folder in MARKED_FOLDERS:
             item.add_marker(MARKED_FOLDERS[folder])
+        if folder == "ops":
+            item.add_marker(pytest.mark.xdist_group("ops"))
 
 
 @pytest.fixture(autouse=True)
@@ -85,9 +92,11 @@ def nafta(db):
     """The shipped 2017–2018 NAFTA data, loaded as `make run` loads it.
 
     The loader validates every row (about a second per run); the suite needs the same
-    rows in hundreds of tests. So it runs once per session, its rows (history and links
-    included) are kept, and later tests get them back with one bulk insert per table.
-    ``tests/issues/test_seed_data.py`` calls the loader itself.
+    rows in hundreds of tests. So it runs once per session and its rows (history and links
+    included) are kept. The next test puts them back with one bulk insert per table, and the
+    statements that sends are recorded: from then on a test replays them as they are. Building
+    3,300 model instances' insert parameters again took a quarter of a second per test, about
+    half of the suite's set-up time. ``tests/issues/test_seed_data.py`` calls the loader itself.
     """
     if not _snapshot:
         load_nafta_data()
@@ -96,12 +105,34 @@ def nafta(db):
     # One transaction: foreign keys are checked at its end (tables reference each other
     # across the two apps), and transactional tests run in autocommit mode.
     with transaction.atomic():
-        for model, rows in _snapshot:
-            model._base_manager.bulk_create([copy.copy(row) for row in rows])
-        # Rows came back with their ids: move PostgreSQL's sequences past them.
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in _snapshot]):
-                cursor.execute(sql)
+        if _inserts.get(connection.vendor):
+            with connection.cursor() as cursor:
+                for sql, params in _inserts[connection.vendor]:
+                    cursor.execute(sql, params)
+            return
+        with connection.execute_wrapper(_Recorder(_inserts.setdefault(connection.vendor, []))):
+            for model, rows in _snapshot:
+                model._base_manager.bulk_create([copy.copy(row) for row in rows])
+            # Rows came back with their ids: move PostgreSQL's sequences past them.
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in _snapshot]):
+                    cursor.execute(sql)
+
+
+#: The statements that put the snapshot back, by database vendor, recorded the first time.
+_inserts: dict[str, list[tuple[str, Any]]] = {}
+
+
+class _Recorder:
+    """An execute wrapper that keeps each statement and its parameters, then runs it."""
+
+    def __init__(self, into: list[tuple[str, Any]]) -> None:
+        self.into = into
+
+    def __call__(self, execute, sql, params, many, context):
+        assert not many, "bulk_create sends one statement per batch"
+        self.into.append((sql, params))
+        return execute(sql, params, many, context)
 
 
 @pytest.fixture
