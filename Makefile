@@ -48,8 +48,11 @@ run: install messages
 	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl-C stops)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# TEST_WORKERS processes (pytest-xdist; "auto": one per CPU, 0: none). The production tests run
+# one after another on one of them (tests/conftest.py), the rest are shared out.
+TEST_WORKERS ?= auto
 test: install-test messages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install-test migrations-check
 	$(VENV)/bin/ruff check .

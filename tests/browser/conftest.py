@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import connections
 from playwright.sync_api import Browser, BrowserType, Playwright, sync_playwright
 
+from tests.ports import share_of
+
 # live_server runs the ORM in a thread while Playwright's sync API holds an event loop here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -30,7 +32,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PORTS = range(8300, 8400)
+PORTS = share_of(range(8300, 8400))  # this worker's part of it (tests/ports.py)
 
 
 def _free_port() -> int:

@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 
+from tests.ports import share_of
+
 ROOT = Path(__file__).resolve().parents[2]
-PORTS = range(8400, 8500)  # this project's share of the machine's ports
+PORTS = share_of(range(8400, 8500))  # this project's share of the machine's ports, this worker's part of it
 PRODUCTION_SECRET_KEY = "t3st-Only_but-long-enough-and-varied-0123456789-abcdefghijklmnopqrstuvwxyz"
 
 
@@ -66,7 +68,7 @@ def free_port() -> int:
             except OSError:
                 continue
             return port
-    raise RuntimeError("No free port in 8400-8499.")
+    raise RuntimeError(f"No free port in {PORTS.start}-{PORTS.stop - 1}.")
 
 
 @pytest.fixture(scope="session")
