@@ -16,6 +16,7 @@ from nafta_tracker.api.serializers import SLUG_PATTERN, ApiUrlField, HtmlUrlFiel
 from nafta_tracker.api.translations import TranslatedModelSerializer
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet
 from rounds.api import filters as frame_filters
+from rounds.api.rows import RoundRows
 from rounds.api.serializers import (
     OfficialSummarySerializer,
     PartySummarySerializer,
@@ -27,6 +28,7 @@ from rounds.models import Milestone, Negotiation, Official, Party, Round, Source
 
 from .. import selectors
 from ..models import Issue, Statement, StatusAssessment
+from .frame_rows import RoundDetailRows
 from .serializers import IssueSummarySerializer, statements_url
 
 
@@ -148,6 +150,8 @@ class RoundViewSet(ConditionalReadOnlyViewSet):
     lookup_value_regex = SLUG_PATTERN
     model = Round
     serializer_class = RoundSerializer
+    row_reader_class = RoundRows
+    detail_row_reader_class = RoundDetailRows
     filterset_class = frame_filters.RoundFilterSet
     list_version_tables = (Party, Source, Negotiation)
     detail_version_fields = (

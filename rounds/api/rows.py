@@ -1,4 +1,4 @@
-"""The compact summaries of parties, rounds and sources, and the officials list, from ``values()`` rows.
+"""The compact summaries of parties, rounds and sources, the officials and the rounds, from ``values()`` rows.
 
 The same dicts as ``PartySummarySerializer``, ``RoundSummarySerializer`` and
 ``SourceSummarySerializer`` (see ``nafta_tracker.api.rows``); the row readers of other
@@ -10,9 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
-from nafta_tracker.api.rows import Links, SlugSummary, Texts, columns, date_text, datetime_text, html_links
+from nafta_tracker.api.rows import (
+    Links,
+    SlugSummary,
+    Texts,
+    by_key,
+    columns,
+    date_text,
+    datetime_text,
+    html_links,
+    nested_rows,
+)
 from nafta_tracker.content_language import content_language
 from rounds.models import Official, Party, Round, Source
 
@@ -95,6 +105,79 @@ class OfficialRows:
             "role": row["role"],
             "party": self.party(row, "party__"),
             "organisation": row["organisation"],
+            "source": self.source_summary(row, "source__"),
+            "updated_at": datetime_text(row["updated_at"]),
+            "fallbacks": self.texts.fallbacks(row, ""),
+        }
+
+
+#: A round's translated texts, in the output's order.
+_ROUND_TEXTS = ("title", "city", "summary")
+
+
+class RoundRows:
+    """``RoundSerializer``'s output for a page of rounds: one query, and one for their parties."""
+
+    def __init__(self, request: Any) -> None:
+        self.party = PartySummary(request)
+        self.source_summary = SourceSummary(request)
+        self.url = Links(request, "api:round-detail")
+        self.html_url = html_links(request, Round)
+        self.texts = Texts(Round, [(name, name) for name in _ROUND_TEXTS])
+
+    def select(self, queryset: QuerySet) -> QuerySet:
+        return queryset.prefetch_related(None).values(*self.columns())
+
+    def columns(self) -> list[str]:
+        return [
+            "id",
+            "slug",
+            "negotiation__slug",
+            "kind",
+            "number",
+            *columns("", _ROUND_TEXTS, Round, content_language()),
+            "venue",
+            *PartySummary.columns("host_party__"),
+            "start_date",
+            "end_date",
+            "status",
+            *SourceSummary.columns("source__"),
+            "updated_at",
+        ]
+
+    def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        ids = [row["id"] for row in rows]
+        # As RoundSerializer's prefetch reads them: through Party's manager, in Party.Meta's order.
+        parties = by_key(
+            nested_rows(
+                (RoundRows, "parties"),
+                ids,
+                Round._meta.pk,
+                lambda ids: Party.objects.filter(meetings__in=ids).values("slug", round_id=F("meetings__id")),
+            ),
+            "round_id",
+            lambda row: row["slug"],
+        )
+        return [self.one(row, parties.get(row["id"], [])) for row in rows]
+
+    def one(self, row: dict[str, Any], parties: list[str]) -> dict[str, Any]:
+        slug = row["slug"]
+        return {
+            "slug": slug,
+            "url": self.url(slug),
+            "html_url": self.html_url(slug),
+            "negotiation": row["negotiation__slug"],
+            "kind": row["kind"],
+            "number": row["number"],
+            "title": self.texts.text(row, "", "title"),
+            "city": self.texts.text(row, "", "city"),
+            "venue": row["venue"],
+            "host_party": self.party(row, "host_party__"),
+            "parties": parties,
+            "start_date": date_text(row["start_date"]),
+            "end_date": date_text(row["end_date"]),
+            "status": row["status"],
+            "summary": self.texts.text(row, "", "summary"),
             "source": self.source_summary(row, "source__"),
             "updated_at": datetime_text(row["updated_at"]),
             "fallbacks": self.texts.fallbacks(row, ""),

@@ -8,12 +8,15 @@ import datetime
 
 import pytest
 
+from issues.api.frame import RoundViewSet
 from issues.api.views import IssueViewSet, PositionViewSet, StatementViewSet, StatusAssessmentViewSet
-from issues.models import PublicationState, StatementTranslation
+from issues.models import PublicationState, Statement, StatementTranslation
+from issues.selectors import ROUND_EMBEDDED_STATEMENTS
 from issues.services import statement_translation_save, status_assessment_correct
 from nafta_tracker import compiled_sql
 from nafta_tracker.api.permissions import ModelPermissionsOrReadOnly
 from rounds.api.views import OfficialViewSet
+from rounds.models import Party
 from tests.factories import (
     IssueFactory,
     OfficialFactory,
@@ -115,7 +118,14 @@ def served_from_rows(monkeypatch, settings):
     would be the first one's, stored, and every comparison would pass."""
     settings.RESPONSE_CACHE_SECONDS = 0
     pages: list[str] = []
-    for view in (StatementViewSet, PositionViewSet, IssueViewSet, StatusAssessmentViewSet, OfficialViewSet):
+    for view in (
+        StatementViewSet,
+        PositionViewSet,
+        IssueViewSet,
+        StatusAssessmentViewSet,
+        OfficialViewSet,
+        RoundViewSet,
+    ):
         for attribute in READERS:
             if getattr(view, attribute) is None:
                 continue
@@ -177,6 +187,10 @@ LISTS = (
     + [
         (OfficialViewSet, "/api/v1/officials/", query)
         for query in ("?page_size=500", "?page_size=3&page=2", "?party=atlantis")
+    ]
+    + [
+        (RoundViewSet, "/api/v1/rounds/", query)
+        for query in ("?page_size=500", "?page_size=3&page=2", "?status=scheduled", "?negotiation=nafta")
     ]
 )
 
@@ -417,3 +431,41 @@ def test_one_issue_in_three_languages_in_turn_each_as_the_serializer_shows_it(
         bodies.setdefault(language, fast)
         assert bodies[language] == fast
     assert len(set(bodies.values())) == 3
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_round_from_rows_is_the_serializers_round_byte_for_byte(
+    api, editor_api, awkward_statements, served_from_rows, monkeypatch, language
+):
+    """Every round of the record and the awkward ones: a round with more statements than it
+    embeds, drafts and a corrected status among them; a bare meeting with no party, host,
+    source, statement or status."""
+    round_ = awkward_statements[0].round
+    partyless = Statement.objects.get(speaker__slug="no-party")
+    many = StatementFactory.create_batch(
+        ROUND_EMBEDDED_STATEMENTS, round=round_, speaker=partyless.speaker, date=datetime.date(2018, 1, 24)
+    )
+    draft = StatementFactory(
+        round=round_, date=datetime.date(2040, 1, 1), state=PublicationState.DRAFT, published_at=None
+    )
+    # Parties and issues whose slugs sort otherwise than their names and titles.
+    round_.parties.set([PartyFactory(slug="zz-first", name="Aaa first", iso_code="XZ"), *Party.objects.all()[:2]])
+    issues = [IssueFactory(slug="a-last", title="Zebra", title_es="Abeja"), IssueFactory(slug="z-first", title="Yak")]
+    StatementFactory(round=round_, date=datetime.date(2030, 1, 3), issues=issues)
+    RoundFactory(slug="bare", number=None, kind="ministerial", host_party=None, source=None, title="Bare", title_es="")
+    slugs = [row["slug"] for row in api.get("/api/v1/rounds/?page_size=500").json()["results"]]
+    assert {"round-atl", "bare"} <= set(slugs) and len(slugs) > 20
+    served_from_rows.clear()
+    for client in (api, editor_api):
+        for slug in slugs:
+            fast, reference = both_ways(client, RoundViewSet, f"/api/v1/rounds/{slug}/", language, monkeypatch)
+            assert fast == reference, slug
+    assert served_from_rows == ["RoundViewSet"] * (2 * len(slugs))
+    shown = api.get("/api/v1/rounds/round-atl/", HTTP_ACCEPT_LANGUAGE=language).json()
+    assert len(shown["statements"]) == ROUND_EMBEDDED_STATEMENTS < shown["statement_count"]
+    ids = {row["id"] for row in shown["statements"]}
+    assert draft.pk not in ids and many[-1].pk in ids and many[0].pk not in ids  # the newest, by date then id
+    assert [row["status"] for row in shown["status_assessments"]] == [
+        "progressing"
+    ]  # the correction, not the wrong one
+    assert api.get("/api/v1/rounds/no-such-round/").status_code == 404
