@@ -25,9 +25,34 @@ class PublicationState(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class _Constant(models.Expression):
+    """A text constant written into the SQL, not bound as a parameter: for values of this
+    module's own (a ``PublicationState``), never a client's; refused unless a plain word."""
+
+    def __init__(self, value: str) -> None:
+        if not (value.isascii() and value.isidentifier()):
+            raise ValueError(f"not a plain word: {value!r}")
+        super().__init__(output_field=models.CharField())
+        self.value = value
+
+    def as_sql(self, compiler, connection) -> tuple[str, list]:
+        return f"'{self.value}'", []
+
+
+#: The published state as a constant in the SQL.
+#:
+#: With server-side binding (settings: prepared statements) a parameter reaches PostgreSQL as
+#: ``$n``. For ``state = $n`` a generic plan must assume a state as common as any other (half
+#: the rows), so PostgreSQL finds it dearer than the plan made for 'published' (nearly every
+#: row) and plans the query anew on every run: a page of 500 statements spent 14 ms planning
+#: and 6 executing. With the constant in the SQL, a query whose only parameter this was is
+#: planned once per connection.
+PUBLISHED_SQL = _Constant(PublicationState.PUBLISHED.value)
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(state=PublicationState.PUBLISHED)
+        return self.filter(state=PUBLISHED_SQL)
 
     def drafts(self):
         return self.filter(state=PublicationState.DRAFT)
