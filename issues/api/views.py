@@ -211,6 +211,7 @@ class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     filterset_class = filters.PositionFilterSet
     row_reader_class = detail_row_reader_class = rows.PositionRows
     csv_row_reader_class = rows.PositionCSVRows
+    page_by_key = True  # sorted by issue title and party name, then date and id
     feed_key = ("updated_at", "id")
     create_service = services.position_create
     update_service = services.position_update

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext
@@ -38,12 +39,29 @@ def whole_number(raw: str) -> int | None:
 
 
 class CountedPaginator(Paginator):
-    """A paginator that can be told the row count, so the list's ETag query doubles as the COUNT."""
+    """A paginator that can be told the row count, so the list's ETag query doubles as the COUNT.
 
-    def __init__(self, *args: Any, known_count: int | None = None, **kwargs: Any) -> None:
+    ``by_key``: cut the page from the rows' keys first (a view's ``page_by_key``). A list sorted
+    on joined tables' columns (positions by issue title and party name) made PostgreSQL join
+    and sort every row at full width to keep 50: 10 ms for the positions list at 4,500 rows.
+    ``WHERE pk IN (the page's keys, sorted and cut)`` sorts narrow rows, then reads 50 wide
+    ones: 5 ms. Only for lists with one row per object and a total order (ending in a unique
+    column), or the page could differ.
+    """
+
+    def __init__(self, *args: Any, known_count: int | None = None, by_key: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if known_count is not None:
             self.__dict__["count"] = known_count  # pre-fills the cached_property
+        self.by_key = by_key
+
+    def page(self, number: Any) -> Any:
+        page = super().page(number)
+        rows = page.object_list
+        if self.by_key and isinstance(rows, QuerySet) and rows.query.is_sliced:
+            whole = self.object_list
+            page.object_list = whole.filter(pk__in=whole.values("pk")[rows.query.low_mark : rows.query.high_mark])
+        return page
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -107,7 +125,10 @@ class PageNumberPagination(pagination.PageNumberPagination):
         if raw is not None and raw not in self.last_page_strings and whole_number(raw) is None:
             raise ValidationError({self.page_query_param: [_("Enter a page number of 1 or more.")]})
         known_count = getattr(view, "known_count", None)
-        self.django_paginator_class = lambda *args, **kwargs: CountedPaginator(*args, known_count=known_count, **kwargs)
+        by_key = getattr(view, "page_by_key", False)
+        self.django_paginator_class = lambda *args, **kwargs: CountedPaginator(
+            *args, known_count=known_count, by_key=by_key, **kwargs
+        )
         return super().paginate_queryset(queryset, request, view)
 
     def paginate_feed(self, queryset, request: Request, view) -> list:

@@ -59,6 +59,9 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     detail_version_fields: tuple[str, ...] = ("updated_at",)
     detail_version_tables: tuple[type[models.Model], ...] = ()
     known_count: int | None = None  # read by the paginator: the ETag query already counted the rows
+    #: Whether the paginator cuts a page from the rows' keys first (``CountedPaginator``): for
+    #: lists sorted on joined tables' columns, with one row per object and a total order.
+    page_by_key: bool = False
     #: Whether what it shows also changes at midnight (UTC) with no row changing (a milestone's
     #: ``days_left``): its validators then count midnight as a change.
     changes_at_midnight: bool = False
