@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.test import override_settings
@@ -96,7 +98,10 @@ def nafta(db):
     included) are kept. The next test puts them back with one bulk insert per table, and the
     statements that sends are recorded: from then on a test replays them as they are. Building
     3,300 model instances' insert parameters again took a quarter of a second per test, about
-    half of the suite's set-up time. ``tests/issues/test_seed_data.py`` calls the loader itself.
+    half of the suite's set-up time. So the rows' ``created_at`` and ``updated_at`` are the
+    recording's time in every later test, not each test's own (``fresh_local_cache`` keeps a
+    cache keyed on them from carrying over). ``tests/issues/test_seed_data.py`` calls the loader
+    itself.
     """
     if not _snapshot:
         load_nafta_data()
@@ -110,13 +115,15 @@ def nafta(db):
                 for sql, params in _inserts[connection.vendor]:
                     cursor.execute(sql, params)
             return
-        with connection.execute_wrapper(_Recorder(_inserts.setdefault(connection.vendor, []))):
+        recorded: list[tuple[str, Any]] = []
+        with connection.execute_wrapper(_Recorder(recorded)):
             for model, rows in _snapshot:
                 model._base_manager.bulk_create([copy.copy(row) for row in rows])
             # Rows came back with their ids: move PostgreSQL's sequences past them.
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in _snapshot]):
                     cursor.execute(sql)
+    _inserts[connection.vendor] = recorded  # only a whole recording is replayed
 
 
 #: The statements that put the snapshot back, by database vendor, recorded the first time.
@@ -133,6 +140,19 @@ class _Recorder:
         assert not many, "bulk_create sends one statement per batch"
         self.into.append((sql, params))
         return execute(sql, params, many, context)
+
+
+@pytest.fixture(autouse=True)
+def fresh_local_cache():
+    """Each test starts with an empty in-process cache (the default without REDIS_URL).
+
+    Row counts and the dataset zip are cached under the data's latest change time, which the
+    ``nafta`` fixture's replayed rows share across tests; without this a test could read a
+    count or a zip another test cached. A shared cache (Redis) is left alone: clearing it would
+    clear it under every other pytest-xdist worker too."""
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache):
+        cache.clear()
 
 
 @pytest.fixture

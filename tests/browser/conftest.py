@@ -46,7 +46,11 @@ def _free_port() -> int:
     return 0  # let the system choose
 
 
-os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", f"localhost:{_free_port()}")
+# Each pytest-xdist worker sets its own (from its own slice of the ports): a value inherited
+# from the main process, which imports this file when given tests/browser, would be one port
+# for every worker.
+if "PYTEST_XDIST_WORKER" in os.environ or "DJANGO_LIVE_TEST_SERVER_ADDRESS" not in os.environ:
+    os.environ["DJANGO_LIVE_TEST_SERVER_ADDRESS"] = f"localhost:{_free_port()}"
 
 
 @pytest.fixture(scope="session")
