@@ -42,7 +42,8 @@ class RoundDetailRows(RoundRows):
     """``RoundDetailSerializer``'s output for one round: its row (with its published statement
     count), its parties, the current published status assessments made at it, its newest
     published statements and their issues. The same five queries as ``rounds_with_outcomes()``
-    and its prefetches make; the first four are compiled once (``nested_rows``).
+    and its prefetches make; the first four are compiled once per shape (the row by
+    ``retrieve_row``, the parties, assessments and statements by ``nested_rows``).
 
     For details only: the newest statements are read per round (a page of rounds would take
     a query per round; the list has no statements)."""
@@ -132,8 +133,7 @@ class RoundDetailRows(RoundRows):
         )
         if not rows:
             return []
-        # As compact()'s prefetch reads them: Issue's manager, order_by("title") (which
-        # modeltranslation reads in the active language).
+        # As compact()'s prefetch reads them: Issue's manager, order_by("title") (the English title).
         issues = by_key(
             Issue.objects.filter(statements__in=[row["id"] for row in rows])
             .order_by("title")

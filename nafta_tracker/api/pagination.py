@@ -58,7 +58,7 @@ class CountedPaginator(Paginator):
     def page(self, number: Any) -> Any:
         page = super().page(number)
         rows = page.object_list
-        if self.by_key and isinstance(rows, QuerySet) and rows.query.is_sliced:
+        if self.by_key and isinstance(rows, QuerySet) and rows.query.is_sliced and not rows.query.distinct:
             whole = self.object_list
             page.object_list = whole.filter(pk__in=whole.values("pk")[rows.query.low_mark : rows.query.high_mark])
         return page
