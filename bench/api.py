@@ -122,14 +122,19 @@ SELECT r.slug, r.number, r.city, r.start_date, r.end_date, r.summary,
 """
 
 
+#: Calls before the timed ones: psycopg prepares a query on its 5th run, and PostgreSQL weighs
+#: a generic plan after 5 runs of the prepared statement; long-lived workers are past both.
+WARM_UPS = 12
+
+
 def timings_ms(action: Callable[[], object], runs: int) -> tuple[float, float, float]:
-    """(median, fastest, median CPU time) of ``runs`` calls after three warm-ups.
+    """(median, fastest, median CPU time) of ``runs`` calls after ``WARM_UPS`` warm-ups.
 
     The fastest shows what a loaded machine hides. CPU time is this process's own work
     (Python, psycopg, encoding; not the database server's): on a busy two-core machine wall
     times varied by a third from run to run, while CPU time still told two versions apart.
     """
-    for _ in range(3):
+    for _ in range(WARM_UPS):
         action()
     samples, cpu = [], []
     for _ in range(runs):
