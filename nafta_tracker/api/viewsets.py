@@ -12,7 +12,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Literal
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -59,9 +59,11 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     detail_version_fields: tuple[str, ...] = ("updated_at",)
     detail_version_tables: tuple[type[models.Model], ...] = ()
     known_count: int | None = None  # read by the paginator: the ETag query already counted the rows
-    #: Whether the paginator cuts a page from the rows' keys first (``CountedPaginator``): for
-    #: lists sorted on joined tables' columns, with one row per object and a total order.
-    page_by_key: bool = False
+    #: Whether the paginator cuts a page from the rows' keys first (``CountedPaginator``), for
+    #: lists with one row per object and a total order: True, always, in one query (lists sorted
+    #: on joined tables' columns); "when filtered", with a keys' query of its own, for filtered
+    #: requests only (lists whose filtered page query PostgreSQL would plan on every request).
+    page_by_key: bool | Literal["when filtered"] = False
     #: Whether what it shows also changes at midnight (UTC) with no row changing (a milestone's
     #: ``days_left``): its validators then count midnight as a change.
     changes_at_midnight: bool = False
@@ -110,6 +112,12 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         if self.feed_key and self.action == "list" and self.request.query_params.get(CURSOR_PARAM):
             raise ValidationError({CURSOR_PARAM: [_("A cursor pages a feed: send it with ordering=updated_at.")]})
         return queryset
+
+    def page_cut(self) -> Literal["subquery", "keys"] | None:
+        """How the paginator cuts this request's page from its keys (``page_by_key``), if it does."""
+        if self.page_by_key == "when filtered":
+            return None if self.asks_no_filter() else "keys"
+        return "subquery" if self.page_by_key else None
 
     def asks_no_filter(self) -> bool:
         """Whether the list's query string holds nothing a filter reads (no query string, or only
