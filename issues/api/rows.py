@@ -266,7 +266,7 @@ class IssueRows:
             self.nested(
                 "latest_positions",
                 [row["id"] for row in rows],
-                lambda ids: self.positions.select(Position.objects.latest_per_party().filter(issue_id__in=ids)),
+                lambda ids: self.positions.select(Position.objects.latest_per_party(ids)),
             ),
             "issue_id",
             lambda row: self.positions.one(row, in_issue=True),
@@ -606,9 +606,7 @@ class IssueCSVRows:
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         language = content_language()
         latest = by_key(
-            Position.objects.latest_per_party()
-            .filter(issue_id__in=[row["id"] for row in rows])
-            .values(
+            Position.objects.latest_per_party([row["id"] for row in rows]).values(
                 "issue_id",
                 *columns("party__", ["name"], Party, language),
                 "kind",
