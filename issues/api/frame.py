@@ -151,6 +151,7 @@ class RoundViewSet(ConditionalReadOnlyViewSet):
     model = Round
     serializer_class = RoundSerializer
     row_reader_class = RoundRows
+    compiled_pages = True  # its list query reads only the language and the page
     detail_row_reader_class = RoundDetailRows
     filterset_class = frame_filters.RoundFilterSet
     list_version_tables = (Party, Source, Negotiation)

@@ -130,6 +130,7 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     csv_serializer_class = csv_serializers.IssueCSVSerializer
     filterset_class = filters.IssueFilterSet
     row_reader_class = rows.IssueRows
+    compiled_pages = True  # its list query reads only the language and the page
     detail_row_reader_class = rows.IssueDetailRows
     csv_row_reader_class = rows.IssueCSVRows
     feed_key = ("last_change", "id")  # last_change: the issue's, its status history's or its positions'
@@ -169,6 +170,7 @@ class StatementViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     write_serializer_class = serializers.StatementInputSerializer
     filterset_class = filters.StatementFilterSet
     row_reader_class = detail_row_reader_class = rows.StatementRows
+    compiled_pages = True  # its list query reads only the language and the page
     csv_row_reader_class = rows.StatementCSVRows
     # A filtered page's seven-table join took longer to plan than to run (ConditionalReadOnlyViewSet).
     page_by_key = "when filtered"
@@ -212,6 +214,7 @@ class PositionViewSet(PublishableMixin, CSVMixin, EditableViewSet):
     write_serializer_class = serializers.PositionInputSerializer
     filterset_class = filters.PositionFilterSet
     row_reader_class = detail_row_reader_class = rows.PositionRows
+    compiled_pages = True  # its list query reads only the language and the page
     csv_row_reader_class = rows.PositionCSVRows
     page_by_key = True  # sorted by issue title and party name, then date and id
     feed_key = ("updated_at", "id")
@@ -249,6 +252,7 @@ class StatusAssessmentViewSet(PublishableMixin, EditableViewSet):
     write_serializer_class = serializers.StatusAssessmentInputSerializer
     filterset_class = filters.StatusAssessmentFilterSet
     row_reader_class = detail_row_reader_class = rows.StatusEntryRows
+    compiled_pages = True  # its list query reads only the language and the page
     feed_key = ("last_change", "id")  # the entry's, or a correction's that supersedes it
     create_service = services.status_assessment_create
     update_service = services.status_assessment_update

@@ -9,6 +9,7 @@ and a page past the end stays a 404 (the page does not exist).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Hashable
 from typing import Any, Literal
 
 from django.conf import settings
@@ -24,6 +25,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from ..compiled_sql import values_of_shape
 from .feed import CURSOR_PARAM, encode_cursor
 
 # Longest page number or size accepted: ``str.isdigit()`` also accepts "²" and other Unicode
@@ -74,13 +76,47 @@ class CountedPaginator(Paginator):
     def page(self, number: Any) -> Any:
         page = super().page(number)
         rows = page.object_list
-        if self.by_key and isinstance(rows, QuerySet) and rows.query.is_sliced and not rows.query.distinct:
-            whole, low, high = self.object_list, rows.query.low_mark, rows.query.high_mark
-            if self.by_key == "keys":
-                page.object_list = whole.filter(pk__in=list(whole.values_list("pk", flat=True)[low:high]))
-            else:
-                page.object_list = whole.filter(pk__in=whole.values("pk")[low:high])
+        if self.by_key and isinstance(rows, QuerySet) and rows.query.is_sliced:
+            page.object_list = cut(self.object_list, rows.query.low_mark, rows.query.high_mark, self.by_key)
         return page
+
+
+def cut(rows: QuerySet, low: int, high: int, by_key: Literal["subquery", "keys"] | None) -> QuerySet:
+    """``rows[low:high]``, cut from the rows' keys first when ``by_key`` says how (``CountedPaginator``)."""
+    if not by_key or rows.query.distinct:
+        return rows[low:high]
+    if by_key == "keys":
+        return rows.filter(pk__in=list(rows.values_list("pk", flat=True)[low:high]))
+    return rows.filter(pk__in=rows.values("pk")[low:high])
+
+
+class CompiledPages:
+    """A list's rows as the paginator cuts them, each page's query built and compiled once.
+
+    For a list page whose query depends on nothing but ``shape`` (a view's
+    ``compiled_page_shape()``): ``select()`` builds the list's ``values()`` queryset, and only
+    the first request of each page (its bounds join the shape) does
+    (``compiled_sql.values_of_shape``). Its SQL is then run as it is. The paginator is told
+    the count (``known_count``), so it never asks for the length.
+    """
+
+    def __init__(
+        self,
+        shape: Hashable,
+        select: Callable[[], QuerySet],
+        *,
+        by_key: Literal["subquery", "keys"] | None,
+        using: str,
+    ) -> None:
+        if by_key == "keys":  # its keys' query would be run by the build, and its page kept
+            raise ValueError("A page cut from keys read first depends on more than its shape.")
+        self.shape, self.select, self.by_key, self.using = shape, select, by_key, using
+
+    def __getitem__(self, bounds: slice) -> list[dict[str, Any]]:
+        low, high = bounds.start or 0, bounds.stop
+        return values_of_shape(
+            (self.shape, low, high), lambda: cut(self.select(), low, high, self.by_key), using=self.using
+        )
 
 
 class PageNumberPagination(pagination.PageNumberPagination):

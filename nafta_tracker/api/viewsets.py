@@ -8,6 +8,7 @@ respond. What is shown comes from the QuerySet methods in ``issues.models`` and
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import logging
 from collections.abc import Callable, Iterator
@@ -32,6 +33,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from nafta_tracker.api.feed import CURSOR_PARAM, FEED_ORDERING, feed_page
+from nafta_tracker.api.pagination import CompiledPages
 from nafta_tracker.api.rows import RowReader
 from nafta_tracker.compiled_sql import run_by_lookup, values_by_lookup
 from nafta_tracker.freshness import (
@@ -64,6 +66,10 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     #: on joined tables' columns); "when filtered", with a keys' query of its own, for filtered
     #: requests only (lists whose filtered page query PostgreSQL would plan on every request).
     page_by_key: bool | Literal["when filtered"] = False
+    #: Whether a public, unfiltered list page's query is built and compiled once per page
+    #: (``compiled_page_shape``): only for lists whose query reads nothing but the language and
+    #: the page (not the clock, not the user).
+    compiled_pages: bool = False
     #: Whether what it shows also changes at midnight (UTC) with no row changing (a milestone's
     #: ``days_left``): its validators then count midnight as a change.
     changes_at_midnight: bool = False
@@ -118,6 +124,21 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         if self.page_by_key == "when filtered":
             return None if self.asks_no_filter() else "keys"
         return "subquery" if self.page_by_key else None
+
+    def compiled_page_shape(self) -> tuple | None:
+        """What the page query of this request depends on, where that is all it depends on.
+
+        A public list answered from rows, with nothing a filter reads in its query string:
+        its query is the same for every such request but for the language and the page,
+        which ``CompiledPages`` adds. None for anything else (drafts, filters, a feed, the
+        serializers' path, a page cut from keys read first).
+        """
+        if not self.compiled_pages or self.sees_drafts() or self.in_feed_mode() or not self.asks_no_filter():
+            return None
+        reader_class, cut = self._row_reader_class(), self.page_cut()
+        if reader_class is None or cut == "keys":
+            return None
+        return (type(self), reader_class, get_language(), cut)
 
     def asks_no_filter(self) -> bool:
         """Whether the list's query string holds nothing a filter reads (no query string, or only
@@ -187,7 +208,13 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             self.known_count = counted_rows(queryset, last)
         reader = self.get_row_reader()
         if reader is not None:
-            data = reader.represent(self.paginate_queryset(reader.select(queryset)))
+            shape = self.compiled_page_shape()
+            if shape is None:
+                rows = reader.select(queryset)
+            else:
+                select = functools.partial(reader.select, queryset)
+                rows = CompiledPages(shape, select, by_key=self.page_cut(), using=queryset.db)
+            data = reader.represent(self.paginate_queryset(rows))
         else:
             data = self.get_serializer(self.paginate_queryset(queryset), many=True).data
         response = self.get_paginated_response(data)

@@ -36,6 +36,7 @@ class OfficialViewSet(ConditionalReadOnlyViewSet):
     model = Official
     serializer_class = serializers.OfficialSerializer
     row_reader_class = rows.OfficialRows
+    compiled_pages = True  # its list query reads only the language and the page
     filterset_class = filters.OfficialFilterSet
     list_version_tables = (Party, Source)
     detail_version_fields = ("updated_at", "party__updated_at", "source__updated_at")
