@@ -11,7 +11,7 @@ import datetime
 import functools
 import hashlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from typing import Any, Literal
 
@@ -197,7 +197,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
                 # version, or it would not match). "*" and a date prove nothing: a request that
                 # would fail is refused before any 304 (RFC 9110, 13.2.1).
                 queryset = self.filter_queryset(self.get_queryset())
-                self.known_count = counted_rows(queryset, last)
+                self.known_count = counted_rows(queryset, last, shape=self.compiled_page_shape())
                 if check_page is not None:
                     check_page(request, self, self.known_count)
         etag = make_etag(request, rows=rows, last=last, sees_drafts=not public, whole_url=True)
@@ -205,7 +205,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             return cached
         if queryset is None:
             queryset = self.filter_queryset(self.get_queryset())
-            self.known_count = counted_rows(queryset, last)
+            self.known_count = counted_rows(queryset, last, shape=self.compiled_page_shape())
         reader = self.get_row_reader()
         if reader is not None:
             shape = self.compiled_page_shape()
@@ -378,7 +378,7 @@ def _may_match_a_url_never_served(request: Request) -> bool:
     return "If-Modified-Since" in request.headers
 
 
-def counted_rows(queryset: models.QuerySet, last: datetime.datetime) -> int:
+def counted_rows(queryset: models.QuerySet, last: datetime.datetime, *, shape: Hashable | None = None) -> int:
     """How many rows ``queryset`` holds, counted once per version of the data.
 
     A list's count scans every matching row (7 ms at 100,000 statements): the answer is
@@ -389,7 +389,7 @@ def counted_rows(queryset: models.QuerySet, last: datetime.datetime) -> int:
     """
     # Keyed on which rows, not on how they are read: a JSON page from rows and a CSV page
     # through the serializers (joins, prefetches, annotations for display) count the same rows.
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    sql, params = _rows_sql(queryset, shape)
     key = "rows:" + hashlib.sha256(repr((queryset.db, sql, params, last.isoformat())).encode()).hexdigest()
     try:
         rows = cache.get(key)
@@ -403,6 +403,22 @@ def counted_rows(queryset: models.QuerySet, last: datetime.datetime) -> int:
         except Exception:
             logger.exception("Row count cache write failed.")
     return rows
+
+
+# The SQL naming a list's rows, per compiled page shape (ConditionalReadOnlyViewSet.compiled_page_shape),
+# kept for the process: the same for every request of the shape, and compiling it took 1 ms for
+# the issues list (its annotations are built, then left out). Kept in the process, not in the
+# shared cache, so that code deployed later never reads a count keyed by its predecessor.
+_rows_sql_by_shape: dict[Hashable, tuple[str, tuple]] = {}
+
+
+def _rows_sql(queryset: models.QuerySet, shape: Hashable | None) -> tuple[str, tuple]:
+    if shape is None:
+        return queryset.order_by().values("pk").query.sql_with_params()
+    key = (queryset.db, shape)
+    if key not in _rows_sql_by_shape:
+        _rows_sql_by_shape[key] = queryset.order_by().values("pk").query.sql_with_params()
+    return _rows_sql_by_shape[key]
 
 
 @contextmanager
