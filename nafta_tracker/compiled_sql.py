@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
@@ -139,8 +140,11 @@ def values_by_lookups(
     compiled once per shape and per size, sizes being powers of two: the values are padded
     to the next one by repeating the last, which an ``IN`` list means the same with. So a page
     of 50 statements runs the query built for 64 keys, and there are at most ten sizes of
-    each query up to the largest page.
+    each query, up to ``MAX_KEYS``; more keys than that (every row of a table) go to the ORM.
+    ``build`` must read the values only as an ``IN`` list, where repeats change nothing.
     """
+    if len(values) > MAX_KEYS:  # a whole table's keys (the dataset download): the ORM's query
+        return list(build(list(values)))
     connection = connections[using]
     prepared = []
     for value in values:
@@ -170,8 +174,17 @@ def _nth_sentinels(example: Any, count: int) -> list[Any]:
     return [f"{first}{index}" for index in range(count)]
 
 
-# Shapes kept per connection before the oldest are let go: a list's pages each have a shape.
+# The most keys a nested list's query is compiled for: a page of at most 500 rows pads to 512.
+MAX_KEYS = 512
+# Shapes kept per connection before the oldest are let go (details' and nested lists' shapes are
+# few: views x languages x sizes)...
 MAX_SHAPES = 1_000
+# ...and list pages, which the client chooses (page x page size x language x format): the least
+# recently used are let go, so a crawler paging through everything cannot push out page 1.
+MAX_PAGES = 200
+_compiled_pages: weakref.WeakKeyDictionary[Any, OrderedDict[Hashable, _CompiledValues | None]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _keep(known: dict[Hashable, _CompiledValues | None], key: Hashable, compiled: _CompiledValues | None) -> None:
@@ -188,17 +201,35 @@ def values_of_shape(shape: Hashable, build: Callable[[], models.QuerySet], *, us
     ``values()`` of some forty columns over six joins took the ORM about 2 ms, every
     request, for the same SQL. ``shape`` must name everything the build reads (the view,
     the reader, the language, the page's bounds...): what it leaves out is served from the
-    first build. At most ``MAX_SHAPES`` are kept per connection, the oldest let go first.
+    first build. At most ``MAX_PAGES`` are kept per connection, the least recently used let go.
     """
     connection = connections[using]
-    known = _compiled_values.setdefault(connection, {})
-    key = (using, "shape", shape)
-    if key not in known:
-        _keep(known, key, _compile_values(build(), (), using))
-    compiled = known[key]
+    pages = _compiled_pages.setdefault(connection, OrderedDict())
+    key = (using, shape)
+    if key in pages:
+        pages.move_to_end(key)
+    else:
+        if len(pages) >= MAX_PAGES:
+            pages.popitem(last=False)
+        pages[key] = _compile_values(build(), (), using)
+    compiled = pages[key]
     if compiled is None:
         return list(build())
     return _fetch_values(connection, compiled, ())
+
+
+_sql_by_shape: dict[Hashable, tuple[str, tuple]] = {}
+
+
+def sql_of_shape(shape: Hashable, build: Callable[[], models.QuerySet], *, using: str) -> tuple[str, tuple]:
+    """The SQL and parameters of ``build()``, a queryset that depends on nothing but ``shape``,
+    compiled once per process (for keys made of a query's text, such as ``counted_rows``')."""
+    key = (using, shape)
+    if key not in _sql_by_shape:
+        if len(_sql_by_shape) >= MAX_SHAPES:
+            del _sql_by_shape[next(iter(_sql_by_shape))]
+        _sql_by_shape[key] = build().query.sql_with_params()
+    return _sql_by_shape[key]
 
 
 def _fetch_values(connection: Any, compiled: _CompiledValues, values: Sequence[Any]) -> list[dict[str, Any]]:
@@ -233,12 +264,9 @@ def _compile_values(queryset: models.QuerySet, sentinels: Sequence[Any], using: 
         sql, params = compiler.as_sql()
     except EmptyResultSet:  # provably no row for any key: the ORM answers [] without a query
         return None
-    slots = []
-    for index, sentinel in enumerate(sentinels):
-        places = _slots(params, sentinel)
-        if not places:  # the build did not pass this value on as a parameter: only the ORM knows
-            return None
-        slots += [(slot, index) for slot in places]
+    slots = _sentinel_slots(params, sentinels)
+    if len({index for _slot, index in slots}) != len(sentinels):
+        return None  # the build did not pass every value on as a parameter: only the ORM knows
     compiled = _CompiledValues()
     compiled.compiler, compiled.sql, compiled.params, compiled.slots = compiler, sql, tuple(params), tuple(slots)
     # As ValuesIterable names the columns (Django 5.2: ``selected`` when values() mixes fields and annotations).
@@ -274,6 +302,17 @@ def _compile(build_and_run: Callable[[Any], Any], sentinel: Any, using: str) -> 
     return None  # it ran no query
 
 
+def _sentinel_slots(params: Sequence[Any], sentinels: Sequence[Any]) -> tuple[tuple[int, int], ...]:
+    """(place, i) for each place of the i-th sentinel among a query's parameters, in one pass
+    (a page's 512 sentinels among its parameters)."""
+    wanted = {(type(sentinel), sentinel): index for index, sentinel in enumerate(sentinels)}
+    slots = []
+    for place, param in enumerate(params):
+        if isinstance(param, (int, str)) and (index := wanted.get((type(param), param))) is not None:
+            slots.append((place, index))
+    return tuple(slots)
+
+
 def _slots(params: Sequence[Any], sentinel: Any) -> tuple[int, ...]:
     """The places of ``sentinel`` among a query's parameters (same type too: ``True == 1``)."""
     return tuple(index for index, param in enumerate(params) if type(param) is type(sentinel) and param == sentinel)
@@ -287,3 +326,5 @@ def forget() -> None:
     """Drop every compiled query (tests that change what a shape builds)."""
     _compiled.clear()
     _compiled_values.clear()
+    _compiled_pages.clear()
+    _sql_by_shape.clear()

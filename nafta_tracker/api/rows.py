@@ -198,7 +198,8 @@ def nested_rows(
     per ``shape`` (``nafta_tracker.compiled_sql``) rather than on every request: for one object
     (a detail), and for each power-of-two number of keys (a list page's). Building the
     statements page's two took the ORM about 1 ms a request. ``shape`` must name what else the
-    query depends on (the reader, the language).
+    query depends on (the reader, the language), and ``build`` must read the keys only as an
+    ``IN`` list, where a repeated key changes nothing (a page's keys are padded with repeats).
     """
     using = router.db_for_read(key.model)
     if len(ids) == 1:

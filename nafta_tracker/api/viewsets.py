@@ -35,7 +35,7 @@ from rest_framework.settings import api_settings
 from nafta_tracker.api.feed import CURSOR_PARAM, FEED_ORDERING, feed_page
 from nafta_tracker.api.pagination import CompiledPages
 from nafta_tracker.api.rows import RowReader
-from nafta_tracker.compiled_sql import run_by_lookup, values_by_lookup
+from nafta_tracker.compiled_sql import run_by_lookup, sql_of_shape, values_by_lookup
 from nafta_tracker.freshness import (
     check_if_match,
     list_version_of,
@@ -386,10 +386,22 @@ def counted_rows(queryset: models.QuerySet, last: datetime.datetime, *, shape: H
     with every change that could alter it), so the next page, the next client and the
     CSV of the same filter do not count again. Wrong counts cannot outlive a change,
     since the key holds the change.
+
+    ``shape``: the request's compiled page shape, if it has one (``compiled_page_shape``).
     """
+
     # Keyed on which rows, not on how they are read: a JSON page from rows and a CSV page
     # through the serializers (joins, prefetches, annotations for display) count the same rows.
-    sql, params = _rows_sql(queryset, shape)
+    # Per compiled page shape its text is kept in the process (compiled_sql.sql_of_shape):
+    # compiling it took 1 ms for the issues list, whose annotations are built, then left out.
+    # Not in the shared cache: code deployed later must never read a count keyed by its predecessor.
+    def keys() -> models.QuerySet:
+        return queryset.order_by().values("pk")
+
+    if shape is None:
+        sql, params = keys().query.sql_with_params()
+    else:
+        sql, params = sql_of_shape(("rows", shape), keys, using=queryset.db)
     key = "rows:" + hashlib.sha256(repr((queryset.db, sql, params, last.isoformat())).encode()).hexdigest()
     try:
         rows = cache.get(key)
@@ -403,22 +415,6 @@ def counted_rows(queryset: models.QuerySet, last: datetime.datetime, *, shape: H
         except Exception:
             logger.exception("Row count cache write failed.")
     return rows
-
-
-# The SQL naming a list's rows, per compiled page shape (ConditionalReadOnlyViewSet.compiled_page_shape),
-# kept for the process: the same for every request of the shape, and compiling it took 1 ms for
-# the issues list (its annotations are built, then left out). Kept in the process, not in the
-# shared cache, so that code deployed later never reads a count keyed by its predecessor.
-_rows_sql_by_shape: dict[Hashable, tuple[str, tuple]] = {}
-
-
-def _rows_sql(queryset: models.QuerySet, shape: Hashable | None) -> tuple[str, tuple]:
-    if shape is None:
-        return queryset.order_by().values("pk").query.sql_with_params()
-    key = (queryset.db, shape)
-    if key not in _rows_sql_by_shape:
-        _rows_sql_by_shape[key] = queryset.order_by().values("pk").query.sql_with_params()
-    return _rows_sql_by_shape[key]
 
 
 @contextmanager

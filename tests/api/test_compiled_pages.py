@@ -11,7 +11,7 @@ import pytest
 
 from issues.models import Statement
 from nafta_tracker import compiled_sql
-from nafta_tracker.api import pagination
+from nafta_tracker.api import pagination, rows
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet
 from nafta_tracker.site.api_urls import router
 from tests.factories import StatementFactory
@@ -48,6 +48,16 @@ def served(monkeypatch, settings) -> dict[str, list]:
     compiled_sql.forget()
 
 
+def _built_by_the_orm(shape, field, values, build, *, using):
+    return list(build(list(values)))
+
+
+def _compiled_page(shape):
+    """What is kept for a page shape (None: it could not be compiled and is built each time)."""
+    (pages,) = compiled_sql._compiled_pages.values()
+    return pages[("default", shape)]
+
+
 def test_the_lists_compiled_are_those_whose_query_reads_only_the_language_and_the_page():
     assert {prefix for prefix, _viewset in COMPILED} == {
         "statements",
@@ -74,8 +84,10 @@ def test_each_page_is_built_once_and_answers_as_the_orm_built_page(api, nafta, s
             assert len(served["compiled"]) == compiled, f"{url} was built again"
             shape, same = served["pages"]  # both answered from one shape, the second without a build
             assert shape == same and shape[0][2] == language, url
-            with monkeypatch.context() as patch:
+            assert _compiled_page(shape) is not None, f"{url}: compiling failed, so every request builds"
+            with monkeypatch.context() as patch:  # the ORM's queries, built for this request
                 patch.setattr(viewset, "compiled_pages", False)
+                patch.setattr(rows, "values_by_lookups", _built_by_the_orm)
                 reference = api.get(url, HTTP_ACCEPT_LANGUAGE=language)
             assert first.status_code == again.status_code == reference.status_code == 200, url
             assert first.content == again.content == reference.content, (language, url)
@@ -91,9 +103,20 @@ def test_a_compiled_page_shows_the_rows_as_they_are_now(api, nafta, served):
     assert served["pages"][0] == served["pages"][1]  # the same compiled query both times
 
 
+def test_a_crawler_paging_through_everything_leaves_the_first_page_compiled(api, nafta, served, monkeypatch):
+    monkeypatch.setattr(compiled_sql, "MAX_PAGES", 3)
+    for page in (1, 2, 1, 3, 1, 4, 1, 5):
+        assert api.get(f"/api/v1/statements/?page_size=5&page={page}").status_code == 200
+    first = served["pages"][0]
+    assert served["pages"].count(first) == 4
+    assert served["compiled"].count("Statement") == 5  # page 1 once (then each page once)
+    assert len(compiled_sql._compiled_pages[next(iter(compiled_sql._compiled_pages))]) == 3
+
+
 def test_filtered_lists_and_editors_pages_are_built_every_time(api, editor_api, nafta, served):
     for _ in range(2):
         api.get("/api/v1/statements/?party=canada")
+        api.get("/api/v1/statements/?ordering=updated_at")  # a feed
         api.get("/api/v1/issues/?status=agreed")
         editor_api.get("/api/v1/statements/")
         api.get("/api/v1/milestones/")
@@ -129,6 +152,18 @@ class TestValuesByLookups:
         assert self.run(pks[:5]) == self.orm(pks[:5])  # 8 keys: built again
         assert self.run(pks[5:18]) == self.orm(pks[5:18])  # 16 keys
         assert served["compiled"] == ["Statement_issues"] * 3
+
+    def test_more_keys_than_a_page_holds_go_to_the_orm(self, nafta, served, django_assert_num_queries):
+        """The dataset download shapes every row at once: compiling 32,768 sentinels would take
+        a minute, and pass the databases' limits on parameters."""
+        pks = list(Statement.objects.order_by("pk").values_list("pk", flat=True))
+        many = (pks * (compiled_sql.MAX_KEYS // len(pks) + 2))[: compiled_sql.MAX_KEYS + 1]
+        expected = self.orm(pks)
+        with django_assert_num_queries(1):
+            assert self.run(many) == expected
+        assert served["compiled"] == []
+        assert self.run(many[: compiled_sql.MAX_KEYS]) == self.orm(pks)  # a page of 500 still is compiled
+        assert served["compiled"] == ["Statement_issues"]
 
     def test_keys_the_field_refuses_go_to_the_orm(self, nafta, served):
         pk = Statement.objects.values_list("pk", flat=True).first()
