@@ -225,11 +225,15 @@ def sql_of_shape(shape: Hashable, build: Callable[[], models.QuerySet], *, using
     """The SQL and parameters of ``build()``, a queryset that depends on nothing but ``shape``,
     compiled once per process (for keys made of a query's text, such as ``counted_rows``')."""
     key = (using, shape)
-    if key not in _sql_by_shape:
+    sql = _sql_by_shape.get(key)
+    if sql is None:
+        # Shared by the process's threads: clear() and a dict's item assignment are each atomic,
+        # where picking and deleting the oldest entry is not. The count's shapes (views x formats
+        # x languages) stay far below the bound.
         if len(_sql_by_shape) >= MAX_SHAPES:
-            del _sql_by_shape[next(iter(_sql_by_shape))]
-        _sql_by_shape[key] = build().query.sql_with_params()
-    return _sql_by_shape[key]
+            _sql_by_shape.clear()
+        sql = _sql_by_shape[key] = build().query.sql_with_params()
+    return sql
 
 
 def _fetch_values(connection: Any, compiled: _CompiledValues, values: Sequence[Any]) -> list[dict[str, Any]]:

@@ -54,8 +54,8 @@ class CountedPaginator(Paginator):
       the best plan), and planning its seven-table join cost PostgreSQL 5-15 ms, against 0.6
       to run it. Of the keys' query's joins PostgreSQL keeps only those the filter and order
       need (0.6 ms to plan); the rows' query, keyed, is one statement for every full page of
-      a given set of filters, so PostgreSQL keeps one plan for it. The rows' query keeps the filter too, so a row unpublished between the
-      two queries is left out (a page one short), never shown.
+      a given set of filters, so PostgreSQL keeps one plan for it. It keeps the filter too, so
+      a row unpublished between the two queries is left out (a page one short), never shown.
 
     Either way only for lists with one row per object and a total order (ending in a unique
     column), or the page could differ.
