@@ -32,12 +32,15 @@ TESTS = Path(__file__).resolve().parent
 MARKED_FOLDERS = {"ops": pytest.mark.ops, "browser": pytest.mark.browser}
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark each test by the folder it lives in, so that ``-m`` can select by folder.
 
     The production tests also go to one pytest-xdist worker, one after another (``--dist
     loadgroup``, as `make test` runs): they share Redis's database 4, gunicorn and Varnish
-    ports, and a built site, and would trip over each other side by side."""
+    ports, and a built site, and would trip over each other side by side. First among the
+    hooks: pytest-xdist reads the group in its own, and this file is loaded before xdist's
+    worker plugin, so without ``tryfirst`` its hook ran after xdist's and no group was seen."""
     for item in items:
         folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else None
         if folder in MARKED_FOLDERS:
