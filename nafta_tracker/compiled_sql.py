@@ -110,20 +110,10 @@ def values_by_lookup(
     The first time, the queryset is built for a sentinel and compiled; its compiler is kept
     with the SQL, so that the rows later fetched with a plain cursor go through the same
     converters as the queryset's own (SQLite gives dates as text, for one). A compiler is
-    tied to its connection, hence one per connection (per thread).
+    tied to its connection, hence one per connection (per thread). One value of
+    ``values_by_lookups``.
     """
-    connection = connections[using]
-    prepared, sentinel = _prepared(field, value, connection)
-    if sentinel is None:
-        return list(build(value))
-    known = _compiled_values.setdefault(connection, {})
-    key = (using, shape)
-    if key not in known:
-        _keep(known, key, _compile_values(build(sentinel), (sentinel,), using))
-    compiled = known[key]
-    if compiled is None:
-        return list(build(value))
-    return _fetch_values(connection, compiled, (prepared,))
+    return values_by_lookups(shape, field, [value], lambda values: build(values[0]), using=using)
 
 
 def values_by_lookups(

@@ -27,7 +27,7 @@ from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
 from nafta_tracker.api.serializers import absolute, url_template
-from nafta_tracker.compiled_sql import values_by_lookup, values_by_lookups
+from nafta_tracker.compiled_sql import values_by_lookups
 from nafta_tracker.content_language import ORIGINAL, content_language, localized_name, translated_fields
 
 
@@ -201,10 +201,7 @@ def nested_rows(
     query depends on (the reader, the language), and ``build`` must read the keys only as an
     ``IN`` list, where a repeated key changes nothing (a page's keys are padded with repeats).
     """
-    using = router.db_for_read(key.model)
-    if len(ids) == 1:
-        return values_by_lookup((shape, get_language()), key, ids[0], lambda value: build([value]), using=using)
-    return values_by_lookups((shape, get_language()), key, ids, build, using=using)
+    return values_by_lookups((shape, get_language()), key, ids, build, using=router.db_for_read(key.model))
 
 
 def by_key(rows: Iterable[dict[str, Any]], key: str, shape: Callable[[dict[str, Any]], Any]) -> dict[Any, list]:
