@@ -182,7 +182,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             # timestamp shows: its rows are counted, and the count is in the ETag.
             queryset = self.filter_queryset(self.get_queryset())
             rows, last = version_of(queryset, tables=(queryset.model, *self.list_version_tables), public=public)
-            self.known_count = rows
+            self.known_count, shape = rows, None  # a feed is never compiled
             if check_page is not None:
                 check_page(request, self, rows)  # a bad page is a 400, never a 304
         else:
@@ -196,19 +196,18 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
                 # An ETag we sent proves its URL was valid at this version of the data (the same
                 # version, or it would not match). "*" and a date prove nothing: a request that
                 # would fail is refused before any 304 (RFC 9110, 13.2.1).
-                queryset = self.filter_queryset(self.get_queryset())
-                self.known_count = counted_rows(queryset, last, shape=self.compiled_page_shape())
+                queryset, shape = self.filter_queryset(self.get_queryset()), self.compiled_page_shape()
+                self.known_count = counted_rows(queryset, last, shape=shape)
                 if check_page is not None:
                     check_page(request, self, self.known_count)
         etag = make_etag(request, rows=rows, last=last, sees_drafts=not public, whole_url=True)
         if (cached := not_modified(request, etag, last)) is not None:
             return cached
         if queryset is None:
-            queryset = self.filter_queryset(self.get_queryset())
-            self.known_count = counted_rows(queryset, last, shape=self.compiled_page_shape())
+            queryset, shape = self.filter_queryset(self.get_queryset()), self.compiled_page_shape()
+            self.known_count = counted_rows(queryset, last, shape=shape)
         reader = self.get_row_reader()
         if reader is not None:
-            shape = self.compiled_page_shape()
             if shape is None:
                 rows = reader.select(queryset)
             else:
