@@ -13,7 +13,7 @@ import datetime
 import django_filters as filters
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import IsoDateTimeField
+from django_filters.fields import BaseCSVField, IsoDateTimeField
 
 from issues.models import (
     Issue,
@@ -83,15 +83,30 @@ def feed_help(text=None):
     return lazy(describe, str)()
 
 
+class NoEmptyItemsCSVField(BaseCSVField):
+    """A comma-separated list whose items are all named: ``?ordering=`` (nothing, as an HTML
+    form sends it) means the default, but ``?ordering=date,`` or ``?ordering=,`` is a typo the
+    schema calls invalid (an item outside the enum), so it is a 400 naming the parameter rather
+    than an order silently different from the one asked for."""
+
+    default_error_messages = {
+        "empty_item": _("An item of this comma-separated list is empty: name a value in each, e.g. ordering=-date.")
+    }
+
+    def clean(self, value):
+        if value and any(item in self.empty_values for item in value):
+            raise ValidationError(self.error_messages["empty_item"], code="invalid")
+        return super().clean(value)
+
+
 class FeedOrderingFilter(filters.OrderingFilter):
     """``?ordering=updated_at``: the list as a change feed. The view orders and pages it
     (``nafta_tracker.api.feed``); other values (``date``, ``-date``) order with the id as
     tie-breaker so that pages never overlap."""
 
+    base_field_class = NoEmptyItemsCSVField
+
     def filter(self, qs, value):
-        # django-filter lets empty items of the comma-separated list through (``?ordering=,``):
-        # they order by nothing, as an empty parameter does, rather than reach order_by() (a 500).
-        value = [item for item in value or () if item]
         if not value or value[0] == FEED_ORDERING:
             return qs
         descending = value[0].startswith("-")
