@@ -237,6 +237,18 @@ def measure(args: argparse.Namespace) -> list[dict]:
             ),
         ),
         (
+            "statements ?issue",
+            "/api/v1/statements/?issue=syn-issue-7",
+            {},
+            floor(
+                STATEMENT_FLOOR.format(
+                    where="AND s.id IN (SELECT si.statement_id FROM issues_statement_issues si "
+                    "WHERE si.issue_id = (SELECT id FROM issues_issue WHERE slug = 'syn-issue-7'))",
+                    limit=50,
+                )
+            ),
+        ),
+        (
             "statement detail",
             f"/api/v1/statements/{statement}/",
             {},

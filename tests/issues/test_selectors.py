@@ -114,3 +114,14 @@ def test_postgresql_keeps_a_frequency_for_each_of_a_thousand_issues_speakers_rou
         targets = {(table, column): target for table, column, target in cursor.fetchall()}
     assert len(targets) == 5
     assert set(targets.values()) == {1000}
+
+
+def test_an_issues_statements_are_found_through_an_index_led_by_the_issue():
+    # /api/v1/statements/?issue= and the issue page read the link table by issue and need only
+    # the statement ids: an index on (issue_id, statement_id) answers that without the table
+    # (issues/migrations/0020_statement_issues_by_issue_index.py). Both databases have it.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "issues_statement_issues")
+    assert any(found["index"] and found["columns"] == ["issue_id", "statement_id"] for found in constraints.values())
