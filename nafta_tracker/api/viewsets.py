@@ -61,6 +61,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     detail_version_fields: tuple[str, ...] = ("updated_at",)
     detail_version_tables: tuple[type[models.Model], ...] = ()
     known_count: int | None = None  # read by the paginator: the ETag query already counted the rows
+    page_keys_from: models.QuerySet | None = None  # read by the paginator: the rows filtered, before their columns
     #: Whether the paginator cuts a page from the rows' keys first (``CountedPaginator``), for
     #: lists with one row per object and a total order: True, always, in one query (lists sorted
     #: on joined tables' columns); "when filtered", with a keys' query of its own, for filtered
@@ -210,6 +211,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         if reader is not None:
             if shape is None:
                 rows = reader.select(queryset)
+                self.page_keys_from = queryset  # a page cut from keys reads them without the rows' joins
             else:
                 select = functools.partial(reader.select, queryset)
                 rows = CompiledPages(shape, select, by_key=self.page_cut(), using=queryset.db)

@@ -85,3 +85,40 @@ def test_every_page_is_the_page_cut_the_usual_way(api, editor_api, nafta, settin
                 assert by_key.content == reference.content, url
             compared += 1
     assert compared > 40
+
+
+def test_a_filtered_statements_keys_query_joins_only_what_its_filter_needs(api, nafta, settings):
+    # The rows' query joins the source and the negotiation to show them; inner joins PostgreSQL
+    # cannot drop. Read from the filtered queryset, the keys' query leaves them out (planning
+    # ?issue= took 5 ms instead of 2 at 100,000 statements).
+    settings.RESPONSE_CACHE_SECONDS = 0
+    from issues.models import Issue
+
+    issue = Issue.objects.filter(statements__state="published").first()
+    for query, needed, unneeded in (
+        (f"?issue={issue.slug}", ["issues_statement_issues"], ["issues_source", "rounds_negotiation"]),
+        ("?party=canada", ["rounds_official"], ["issues_source", "rounds_negotiation", "rounds_round"]),
+    ):
+        with CaptureQueriesContext(connection) as sent:
+            response = api.get(f"/api/v1/statements/{query}")
+        assert response.status_code == 200 and response.json()["results"], query
+        (keys,) = [
+            sql["sql"]
+            for sql in sent.captured_queries
+            if sql["sql"].startswith('SELECT "issues_statement"."id" AS "pk"')
+        ]
+        assert all(f'JOIN "{table}"' in keys for table in needed), keys
+        assert not any(f'JOIN "{table}"' in keys for table in unneeded), keys
+
+
+def test_keys_are_read_from_the_rows_themselves_when_the_lean_queryset_sorts_otherwise(nafta):
+    from issues.models import Statement
+    from nafta_tracker.api.pagination import cut
+
+    rows = Statement.objects.published().order_by("-date", "-id").values("id", "source__title")
+    assert len(rows) >= 3
+    newest_first = [row["id"] for row in rows[:2]]
+    oldest_first = Statement.objects.published().order_by("date", "id")
+    assert [row["id"] for row in cut(rows, 0, 2, "keys", keys_from=oldest_first)] == newest_first
+    alike = Statement.objects.published().order_by("-date", "-id")
+    assert [row["id"] for row in cut(rows, 0, 2, "keys", keys_from=alike)] == newest_first
