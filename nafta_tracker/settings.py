@@ -189,6 +189,8 @@ def _session_settings(database: dict) -> None:
         workers = env_int("DJANGO_DB_PARALLEL_WORKERS", 0, minimum=-1)
         if workers < 0:
             return
+        if workers > 1024:  # PostgreSQL's own bound: past it every connection would fail
+            raise ImproperlyConfigured(f"DJANGO_DB_PARALLEL_WORKERS must be at most 1024; got {workers}.")
         options = database.setdefault("OPTIONS", {})
         given = options.get("options", "")  # a DATABASE_URL's own ?options= are kept
         options["options"] = f"{given} -c max_parallel_workers_per_gather={workers}".strip()

@@ -89,13 +89,11 @@ class NoEmptyItemsCSVField(BaseCSVField):
     schema calls invalid (an item outside the enum), so it is a 400 naming the parameter rather
     than an order silently different from the one asked for."""
 
-    default_error_messages = {
-        "empty_item": _("An item of this comma-separated list is empty: name a value in each, e.g. ordering=-date.")
-    }
+    default_error_messages = {"empty_item": _("An item of this comma-separated list is empty: name a value in each.")}
 
     def clean(self, value):
         if value and any(item in self.empty_values for item in value):
-            raise ValidationError(self.error_messages["empty_item"], code="invalid")
+            raise ValidationError(self.error_messages["empty_item"], code="empty_item")  # as the schema lists it
         return super().clean(value)
 
 

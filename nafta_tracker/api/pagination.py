@@ -97,22 +97,26 @@ def cut(
     """``rows[low:high]``, cut from the rows' keys first when ``by_key`` says how (``CountedPaginator``).
 
     ``keys_from``: the same rows, filtered and ordered alike, without the columns and joins
-    ``rows`` reads for showing them; the keys are read from it where its order is the rows'."""
+    ``rows`` reads for showing them; the keys are read from it where its filter and order are
+    the rows' (``same_rows``), else from ``rows``."""
     if not by_key or rows.query.distinct:
         return rows[low:high]
     if by_key == "keys":
-        keys = rows if keys_from is None or not same_order(keys_from, rows) else keys_from
+        keys = rows if keys_from is None or not same_rows(keys_from, rows) else keys_from.prefetch_related(None)
         return rows.filter(pk__in=list(keys.values_list("pk", flat=True)[low:high]))
     return rows.filter(pk__in=rows.values("pk")[low:high])
 
 
-def same_order(one: QuerySet, other: QuerySet) -> bool:
-    """Whether two querysets of a model sort their rows alike (explicitly, or by the model's default)."""
+def same_rows(one: QuerySet, other: QuerySet) -> bool:
+    """Whether two querysets of a model filter and sort their rows alike (explicitly, or by the
+    model's default): what ``cut`` needs before it reads one's keys for the other's page."""
     return (
         one.model is other.model
+        and one.query.where == other.query.where
         and one.query.order_by == other.query.order_by
         and one.query.extra_order_by == other.query.extra_order_by
         and one.query.default_ordering == other.query.default_ordering
+        and one.query.standard_ordering == other.query.standard_ordering
         and not one.query.distinct
     )
 

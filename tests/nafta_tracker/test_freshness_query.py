@@ -9,6 +9,7 @@ it, and every other query a worker repeats, once it has run five times on a conn
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -98,6 +99,7 @@ def test_postgresql_connections_plan_no_parallel_workers_unless_told_to(monkeypa
     # /api/v1/statements/?issue= took 254-260 ms with two workers, 97 ms without (1M statements).
     from nafta_tracker.settings import _session_settings
 
+    monkeypatch.delenv("DJANGO_DB_PARALLEL_WORKERS", raising=False)
     postgresql = {"ENGINE": "django.db.backends.postgresql", "OPTIONS": {"options": "-c search_path=public"}}
     _session_settings(postgresql)
     assert postgresql["OPTIONS"]["options"] == "-c search_path=public -c max_parallel_workers_per_gather=0"
@@ -117,8 +119,13 @@ def test_postgresql_connections_plan_no_parallel_workers_unless_told_to(monkeypa
     _session_settings(pooled)
     assert "OPTIONS" not in pooled
 
+    monkeypatch.setenv("DJANGO_DB_PARALLEL_WORKERS", "2000")
+    with pytest.raises(ImproperlyConfigured, match="at most 1024"):
+        _session_settings({"ENGINE": "django.db.backends.postgresql"})
+
 
 def test_this_connection_plans_no_parallel_workers():
+    # The test run's connection is set up as production's, without DJANGO_DB_PARALLEL_WORKERS.
     if connection.vendor != "postgresql":
         assert connection.vendor == "sqlite"
         return
