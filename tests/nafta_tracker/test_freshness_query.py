@@ -68,22 +68,22 @@ def test_the_prepared_query_still_sees_the_newest_change():
     assert public_data_changed_at() > after_create
 
 
+def _configured(helper, engine: str = "postgresql", **options) -> dict:
+    """A DATABASES entry for ``engine`` with ``options``, as a settings helper leaves it."""
+    database = {"ENGINE": f"django.db.backends.{engine}", **({"OPTIONS": options} if options else {})}
+    helper(database)
+    return database
+
+
 def test_postgresql_databases_prepare_statements_unless_told_not_to(monkeypatch):
     from nafta_tracker.settings import _prepare_statements
 
-    postgresql = {"ENGINE": "django.db.backends.postgresql"}
-    _prepare_statements(postgresql)
-    assert postgresql["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
-
-    sqlite = {"ENGINE": "django.db.backends.sqlite3", "OPTIONS": {"timeout": 20}}
-    _prepare_statements(sqlite)
-    assert sqlite["OPTIONS"] == {"timeout": 20}
+    assert _configured(_prepare_statements)["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
+    assert _configured(_prepare_statements, "sqlite3", timeout=20)["OPTIONS"] == {"timeout": 20}
 
     # A pooler in transaction mode cannot keep a session's prepared statements.
     monkeypatch.setenv("DJANGO_DB_PREPARED_STATEMENTS", "0")
-    pooled = {"ENGINE": "django.db.backends.postgresql"}
-    _prepare_statements(pooled)
-    assert "OPTIONS" not in pooled
+    assert "OPTIONS" not in _configured(_prepare_statements)
 
 
 def test_this_connection_prepares_statements():
@@ -100,28 +100,20 @@ def test_postgresql_connections_plan_no_parallel_workers_unless_told_to(monkeypa
     from nafta_tracker.settings import _session_settings
 
     monkeypatch.delenv("DJANGO_DB_PARALLEL_WORKERS", raising=False)
-    postgresql = {"ENGINE": "django.db.backends.postgresql", "OPTIONS": {"options": "-c search_path=public"}}
-    _session_settings(postgresql)
-    assert postgresql["OPTIONS"]["options"] == "-c search_path=public -c max_parallel_workers_per_gather=0"
-
-    sqlite = {"ENGINE": "django.db.backends.sqlite3", "OPTIONS": {"timeout": 20}}
-    _session_settings(sqlite)
-    assert sqlite["OPTIONS"] == {"timeout": 20}
+    kept = _configured(_session_settings, options="-c search_path=public")  # a DATABASE_URL's own
+    assert kept["OPTIONS"]["options"] == "-c search_path=public -c max_parallel_workers_per_gather=0"
+    assert _configured(_session_settings, "sqlite3", timeout=20)["OPTIONS"] == {"timeout": 20}
 
     monkeypatch.setenv("DJANGO_DB_PARALLEL_WORKERS", "2")
-    analytic = {"ENGINE": "django.db.backends.postgresql"}
-    _session_settings(analytic)
-    assert analytic["OPTIONS"]["options"] == "-c max_parallel_workers_per_gather=2"
+    assert _configured(_session_settings)["OPTIONS"]["options"] == "-c max_parallel_workers_per_gather=2"
 
-    # Behind PgBouncer, which refuses startup options, none is sent.
+    # Behind PgBouncer, which refuses startup options it does not track, none is sent.
     monkeypatch.setenv("DJANGO_DB_PARALLEL_WORKERS", "-1")
-    pooled = {"ENGINE": "django.db.backends.postgresql"}
-    _session_settings(pooled)
-    assert "OPTIONS" not in pooled
+    assert "OPTIONS" not in _configured(_session_settings)
 
     monkeypatch.setenv("DJANGO_DB_PARALLEL_WORKERS", "2000")
     with pytest.raises(ImproperlyConfigured, match="at most 1024"):
-        _session_settings({"ENGINE": "django.db.backends.postgresql"})
+        _configured(_session_settings)
 
 
 def test_this_connection_plans_no_parallel_workers():
