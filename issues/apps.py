@@ -11,6 +11,7 @@ class IssuesConfig(DataAppConfig):
     verbose_name = _("Issues, positions and statements")
 
     public_models = ("Issue", "StatusAssessment", "Position", "Statement", "StatementTranslation")
+    derived_models = ("StatementIssueDate",)  # kept by issues/triggers.py
     editor_permissions = {
         "issue": ("add", "change", "view"),
         "statusassessment": ("add", "change", "view", "delete"),
@@ -21,6 +22,9 @@ class IssuesConfig(DataAppConfig):
 
     def ready(self) -> None:
         from .editors import ensure_editors_group_after_migrate
+        from .triggers import install_after_migrate
 
         # After auth's own post_migrate handler has created the permissions (auth is listed first).
         post_migrate.connect(ensure_editors_group_after_migrate, sender=self, dispatch_uid="ensure_editors_group")
+        # SQLite drops a table's triggers when a migration rebuilds the table (issues/triggers.py).
+        post_migrate.connect(install_after_migrate, sender=self, dispatch_uid="issues_triggers")

@@ -31,7 +31,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test.utils import override_settings
 
 from . import backup_xml
-from .registry import data_apps
+from .registry import data_apps, derived_models
 
 # API tokens are left out: a token is a password that needs no login, and a backup is
 # copied to more places than the database. After a restore, editors create new ones.
@@ -58,7 +58,9 @@ def backup_database(path: Path, *, database: str = DEFAULT_DB_ALIAS) -> None:
             "dumpdata",
             format="xml",
             natural_foreign=True,
-            exclude=EXCLUDED,
+            # Tables the database derives (registry.derived_models) are rebuilt by its triggers as
+            # the rows they copy are loaded: restored from the file too, each row would be a duplicate.
+            exclude=[*EXCLUDED, *(model._meta.label_lower for model in derived_models())],
             output=str(path),
             database=database,
             verbosity=0,

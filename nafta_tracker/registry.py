@@ -21,6 +21,10 @@ class DataAppConfig(AppConfig):
     #: Model name -> what editors may do with it. Deleting *published* rows is refused in the
     #: admin (rounds/admin_base.py), not here: "delete" lets editors discard their own drafts.
     editor_permissions: dict[str, tuple[str, ...]] = {}
+    #: Models the database itself keeps from other tables (triggers): copies made for reading,
+    #: never written from Python, never public on their own, left out of backups (a restore
+    #: rebuilds them as it loads what they copy).
+    derived_models: tuple[str, ...] = ()
 
 
 def data_apps() -> list[DataAppConfig]:
@@ -39,6 +43,10 @@ def public_models() -> list[type[models.Model]]:
 def data_tables() -> list[type[models.Model]]:
     """Every table of the data apps: models, many-to-many links and history."""
     return [model for config in data_apps() for model in config.get_models(include_auto_created=True)]
+
+
+def derived_models() -> list[type[models.Model]]:
+    return [config.get_model(name) for config in data_apps() for name in config.derived_models]
 
 
 def editor_permissions() -> dict[tuple[str, str], tuple[str, ...]]:

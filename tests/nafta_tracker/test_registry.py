@@ -5,15 +5,25 @@ from simple_history.models import HistoricalChanges
 
 from nafta_tracker import db_routing
 from nafta_tracker.freshness import public_data_changed_at
-from nafta_tracker.registry import data_app_labels, data_apps, editor_permissions, public_models
+from nafta_tracker.registry import data_app_labels, data_apps, derived_models, editor_permissions, public_models
 from rounds.publishing import Publishable
 
 
 def _concrete_data_models():
+    """The models editors write, whose rows the public sees: not history, not what the database derives."""
+    derived = set(derived_models())
     for config in data_apps():
         for model in config.get_models():
-            if not issubclass(model, HistoricalChanges):
+            if not issubclass(model, HistoricalChanges) and model not in derived:
                 yield model
+
+
+def test_derived_models_are_declared_and_neither_public_nor_editable():
+    derived = derived_models()
+    assert [model._meta.label for model in derived] == ["issues.StatementIssueDate"]
+    assert not set(derived) & set(public_models())
+    permissions = editor_permissions()
+    assert not any((model._meta.app_label, model._meta.model_name) in permissions for model in derived)
 
 
 def test_the_data_apps_are_rounds_and_issues_lowest_layer_first():
