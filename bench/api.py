@@ -57,6 +57,13 @@ SELECT s.id, s.kind, s.text, s.context, s.occasion, s.date, s.date_precision, s.
  LIMIT {limit}
 """
 
+#: An issue's statements as a hand-written query would read them: in order from the links' dates
+#: (issues_statementissuedate), which the API reads them from too.
+STATEMENT_OF_ISSUE_FLOOR = STATEMENT_FLOOR.replace(
+    "  FROM issues_statement s\n",
+    "  FROM issues_statementissuedate d JOIN issues_statement s ON s.id = d.statement_id\n",
+).replace("ORDER BY s.date DESC, s.id DESC", "ORDER BY d.date DESC, d.statement_id DESC")
+
 ISSUE_FLOOR = """
 SELECT i.id, i.slug, i.title, i.kind, i.description, i.updated_at,
        (SELECT a.status FROM issues_statusassessment a WHERE a.issue_id = i.id AND a.state = 'published'
@@ -241,9 +248,21 @@ def measure(args: argparse.Namespace) -> list[dict]:
             "/api/v1/statements/?issue=syn-issue-7",
             {},
             floor(
-                STATEMENT_FLOOR.format(
-                    where="AND s.id IN (SELECT si.statement_id FROM issues_statement_issues si "
-                    "WHERE si.issue_id = (SELECT id FROM issues_issue WHERE slug = 'syn-issue-7'))",
+                STATEMENT_OF_ISSUE_FLOOR.format(
+                    where="AND d.issue_id = (SELECT id FROM issues_issue WHERE slug = 'syn-issue-7')", limit=50
+                )
+            ),
+        ),
+        (
+            "statements ?issue&party",
+            "/api/v1/statements/?issue=syn-issue-7&party=canada",
+            {},
+            floor(
+                STATEMENT_OF_ISSUE_FLOOR.format(
+                    where="AND d.issue_id = (SELECT id FROM issues_issue WHERE slug = 'syn-issue-7') "
+                    "AND (o.party_id = (SELECT id FROM rounds_party WHERE slug = 'canada') OR "
+                    "(s.speaker_id IS NULL AND s.attributed_party_id = (SELECT id FROM rounds_party "
+                    "WHERE slug = 'canada')))",
                     limit=50,
                 )
             ),

@@ -86,15 +86,16 @@ class StatementFilterForm(forms.Form):
         if data.get("speaker"):
             statements = statements.by_speaker(self.officials[data["speaker"]])
         if data.get("issue"):
-            statements = statements.about(self.issues[data["issue"]])
+            statements = statements.about_by_link(self.issues[data["issue"]])
         if data.get("round"):
             statements = statements.at_round(self.rounds[data["round"]])
         if data.get("tone"):
             statements = statements.with_tone(data["tone"])
         if data.get("kind"):
             statements = statements.of_kind(data["kind"])
-        statements = statements.dated_between(data.get("start"), data.get("end"))
-        return statements.search_results(data.get("q", ""))
+        statements = statements.dated_between(data.get("start"), data.get("end")).search_results(data.get("q", ""))
+        # Newest first from the links' dates, where that is still the order (not a search's ranking).
+        return statements.in_link_date_order() if data.get("issue") else statements
 
 
 class IssueFilterForm(forms.Form):

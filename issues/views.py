@@ -104,7 +104,7 @@ class IssueDetailView(DetailView):
         positions = (
             issue.positions.published().select_related("party", "round", "source").order_by("party__name", "date", "id")
         )
-        statements = Statement.objects.published().about(issue)
+        statements = Statement.objects.published().about_by_link(issue).in_link_date_order()
         rounds = list(Round.objects.dated().filter(negotiation_id=issue.negotiation_id).order_by("start_date"))
         context.update(
             closed_at=closed_at,
@@ -295,7 +295,8 @@ class IssueStatementsFeed(LatestStatementsFeed):
         return obj.get_absolute_url()
 
     def items(self, obj: Issue):
-        return Statement.objects.published().about(obj).with_related(translations=False)[: self.items_shown]
+        statements = Statement.objects.published().about_by_link(obj).in_link_date_order()
+        return statements.with_related(translations=False)[: self.items_shown]
 
 
 latest_statements_feed = public_page(LatestStatementsFeed())

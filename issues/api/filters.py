@@ -174,7 +174,7 @@ class StatementFilterSet(StateFilterSet):
         help_text=_("Speaker's slug."),
     )
     party = party_filter(method="filter_party")
-    issue = issue_filter(field_name="issues")
+    issue = issue_filter(method="filter_issue")
     round = round_filter(field_name="round")
     negotiation = negotiation_filter()
     kind = filters.ChoiceFilter(choices=StatementKind.choices, help_text=_("Direct quote or reported speech."))
@@ -214,8 +214,18 @@ class StatementFilterSet(StateFilterSet):
     def filter_party(self, queryset, name, value):
         return queryset.by_party(value)
 
+    def filter_issue(self, queryset, name, value):
+        return queryset.about_by_link(value)
+
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.form.cleaned_data.get("issue") is not None:
+            # After the ordering filter: an issue's statements newest first, from the index of its links.
+            queryset = queryset.in_link_date_order()
+        return queryset
 
 
 class PositionFilterSet(StateFilterSet):

@@ -96,7 +96,7 @@ def test_a_filtered_statements_keys_query_joins_only_what_its_filter_needs(api, 
 
     issue = Issue.objects.filter(statements__state="published").first()
     for query, needed, unneeded in (
-        (f"?issue={issue.slug}", ["issues_statement_issues"], ["issues_source", "rounds_negotiation"]),
+        (f"?issue={issue.slug}", ["issues_statementissuedate"], ["issues_source", "rounds_negotiation"]),
         ("?party=canada", ["rounds_official"], ["issues_source", "rounds_negotiation", "rounds_round"]),
     ):
         with CaptureQueriesContext(connection) as sent:

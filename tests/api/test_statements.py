@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from issues.models import Statement
 from tests.factories import (
     IssueFactory,
     OfficialFactory,
@@ -133,3 +134,28 @@ def test_an_empty_item_in_the_ordering_list_is_a_400_naming_it(api):
         assert response.status_code == 400, url
         errors = {error["attr"]: error["detail"] for error in response.json()["errors"]}
         assert "empty" in errors["ordering"], url
+
+
+@pytest.mark.parametrize("ordering", ["", "-date", "date"])
+def test_an_issues_statements_page_by_page_are_the_lists_own_order_ties_broken_by_id(api, settings, ordering):
+    # ?issue= reads its order from the links' copy of the dates (issues.models.StatementIssueDate):
+    # it must give the same statements in the same order as the list sorted by the statements' own.
+    settings.RESPONSE_CACHE_SECONDS = 0
+    issue, other = IssueFactory(), IssueFactory()
+    dates = [D(2018, 1, 29), D(2018, 1, 29), D(2017, 9, 27), D(2018, 3, 5), D(2018, 1, 29), D(2017, 8, 16)]
+    for date in dates:
+        StatementFactory(issues=[issue], date=date)
+    StatementFactory(issues=[other], date=D(2018, 2, 1))
+    StatementFactory(issues=[issue], date=D(2018, 2, 1), state="draft")
+    moved = StatementFactory(issues=[issue, other], date=D(2016, 1, 1))
+    Statement.objects.filter(pk=moved.pk).update(date=D(2018, 2, 26))  # the copy follows the statement
+
+    wanted = Statement.objects.published().filter(issues=issue)
+    wanted = wanted.order_by("date", "id") if ordering == "date" else wanted.order_by("-date", "-id")
+    seen, url = [], f"/api/v1/statements/?issue={issue.slug}&page_size=2&ordering={ordering}"
+    while url:
+        page = api.get(url).json()
+        seen += [row["id"] for row in page["results"]]
+        url = page["next"]
+    assert seen == list(wanted.values_list("id", flat=True))
+    assert len(seen) == 7
