@@ -1,4 +1,4 @@
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 from nafta_tracker.registry import DataAppConfig
@@ -22,9 +22,10 @@ class IssuesConfig(DataAppConfig):
 
     def ready(self) -> None:
         from .editors import ensure_editors_group_after_migrate
-        from .triggers import install_after_migrate
+        from .triggers import drop_before_migrate, install_after_migrate
 
         # After auth's own post_migrate handler has created the permissions (auth is listed first).
         post_migrate.connect(ensure_editors_group_after_migrate, sender=self, dispatch_uid="ensure_editors_group")
-        # SQLite drops a table's triggers when a migration rebuilds the table (issues/triggers.py).
+        # The links' dates' triggers: off on SQLite while migrations run, on after (issues/triggers.py).
+        pre_migrate.connect(drop_before_migrate, sender=self, dispatch_uid="issues_triggers_off")
         post_migrate.connect(install_after_migrate, sender=self, dispatch_uid="issues_triggers")

@@ -1153,9 +1153,9 @@ class StatementIssueDate(models.Model):
     An issue's statements, newest first (``/api/v1/statements/?issue=``), are 1 in 150 of the
     table at 1,000,000 statements. Through the link table PostgreSQL either read all of the
     issue's statements to sort them (6,600) or walked the date index until 50 matched (8,000
-    to 9,000 probes): about 100 ms either way, and growing with the table. Here the index
+    to 9,000 probes): 39-42 ms at 1,000,000 against 14 at 100,000. Here the index
     ``(issue, -date, -statement)`` holds the issue's statements in the list's order, so a page
-    reads as many statements as it shows.
+    with no other filter reads as many statements as it shows (11-13 ms at either size).
 
     A copy of the link table, not its replacement: Django's admin cannot edit a many-to-many
     with a model of its own, and the link keeps its history. Triggers (``issues.triggers``)

@@ -11,6 +11,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal, emit_pre_migrate_signal
 from django.db import connection
 
 from issues import services, triggers
@@ -98,6 +99,42 @@ def test_install_puts_back_triggers_a_table_rebuild_dropped_and_repairs_the_copy
 
     call_command("migrate", verbosity=0)
     assert triggers.installed(connection) == triggers.NAMES[connection.vendor]
+    assert copies() == links()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_migration_that_rebuilds_the_statements_table_keeps_the_triggers_and_the_copy():
+    # SQLite alters a column by building a new table and renaming it, and the rename re-reads
+    # every trigger: with the link's triggers on (they name the statements) it failed, "error in
+    # trigger issues_link_date_insert: no such table: main.issues_statement". migrate takes them
+    # off first on SQLite (pre_migrate) and puts them back after (post_migrate).
+    issue = IssueFactory()
+    StatementFactory(issues=[issue], date=D(2018, 1, 29))
+    old = Statement._meta.get_field("date_text")
+    new = old.clone()
+    new.max_length = old.max_length + 20
+    new.set_attributes_from_name(old.name)
+    new.model = Statement
+
+    emit_pre_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
+    with connection.schema_editor() as editor:
+        editor.alter_field(Statement, old, new)
+        editor.alter_field(Statement, new, old)
+    emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
+
+    assert triggers.installed(connection) == triggers.NAMES[connection.vendor]
+    StatementFactory(issues=[issue])  # and they work
+    assert len(copies()) == 2
+    assert copies() == links()
+
+
+def test_a_link_whose_ends_changed_while_the_triggers_were_off_is_copied_anew():
+    first, second = IssueFactory(), IssueFactory()
+    statement = StatementFactory(issues=[first])
+    triggers.uninstall(connection)
+    Statement.issues.through.objects.filter(statement=statement).update(issue=second)
+    assert copies() != links()
+    triggers.install(connection)
     assert copies() == links()
 
 
