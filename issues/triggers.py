@@ -3,7 +3,8 @@
 Why triggers and not Python: a link is written by ``statement.issues.set()`` from the services,
 the admin's forms, import-export's widget, the seed loader and ``loaddata``; a statement's date
 by ``save()``, ``QuerySet.update()`` and the same. A trigger sees every one of them, in the
-same transaction, so the copy follows what it copies (a rollback takes both back).
+same transaction, so the copy follows what it copies (a rollback takes both back). Not a
+``TRUNCATE`` of the links, which fires no delete trigger (``flush`` empties the copy too).
 
 Every ``migrate`` installs them (``issues.apps``, after the migrations) and makes the copy match
 the links; on SQLite it also takes them off before the migrations, which could not rebuild a
@@ -35,6 +36,17 @@ _ADD_EARLIER_LINKS = """
 # batch each time. Here a bulk insert of 5,000 links costs one join, planned for its real size.
 # A link's copy reads its statement's date FOR SHARE: a date changed by a transaction not yet
 # committed is waited for, not missed (that transaction's own trigger cannot see this copy).
+# The cost: linking a statement waits for any uncommitted edit of it, and two transactions that
+# each edit one statement and then link the other's deadlock (PostgreSQL aborts one). The
+# services, the admin and imports link only the statement they have just saved.
+# The first row triggers (commits b4c4d01 and 8adc8f7): a database migrated then would copy each
+# link twice, once by the old trigger and once by the new. Dropped after the new ones replace them.
+LEGACY_POSTGRESQL_DROP = [
+    "DROP TRIGGER IF EXISTS issues_link_date_sync ON issues_statement_issues",
+    "DROP FUNCTION IF EXISTS issues_link_date_sync()",
+    "DROP FUNCTION IF EXISTS issues_statement_date_sync()",
+]
+
 POSTGRESQL = [
     """
     CREATE OR REPLACE FUNCTION issues_link_date_added() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -112,6 +124,7 @@ POSTGRESQL = [
     REFERENCING OLD TABLE AS issues_statement_date_old NEW TABLE AS issues_statement_date_new
     FOR EACH STATEMENT EXECUTE FUNCTION issues_statement_date_changed()
     """,
+    *LEGACY_POSTGRESQL_DROP,
 ]
 
 _SQLITE_ADD = """
@@ -136,6 +149,7 @@ SQLITE = [
     """CREATE TRIGGER IF NOT EXISTS issues_statement_date_sync AFTER UPDATE OF date ON issues_statement
     WHEN OLD.date IS NOT NEW.date
     BEGIN UPDATE issues_statementissuedate SET date = NEW.date WHERE statement_id = NEW.id; END""",
+    "DROP TRIGGER IF EXISTS issues_link_date_sync",  # no SQLite database had it; as on PostgreSQL
 ]
 
 POSTGRESQL_DROP = [
@@ -149,6 +163,7 @@ POSTGRESQL_DROP = [
     "DROP FUNCTION IF EXISTS issues_link_date_changed()",
     "DROP FUNCTION IF EXISTS issues_statement_date_added()",
     "DROP FUNCTION IF EXISTS issues_statement_date_changed()",
+    *LEGACY_POSTGRESQL_DROP,
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS issues_link_date_insert",
@@ -248,13 +263,17 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
 
 
 def installed(connection: BaseDatabaseWrapper) -> set[str]:
-    """The names of this module's triggers the database holds now."""
+    """The names of every trigger on the links, the statements and the copy (tests check that
+    they are this module's and no others: a stale one would copy each link twice)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname = ANY(%s)",
-                [sorted(NAMES["postgresql"])],
+                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgrelid::regclass::text = ANY(%s)",
+                [sorted(TABLES)],
             )
         else:
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        return {row[0] for row in cursor.fetchall()} & NAMES[connection.vendor]
+            cursor.execute(
+                "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'",
+            )
+            return {name for name, table in cursor.fetchall() if table in TABLES}
+        return {row[0] for row in cursor.fetchall()}

@@ -35,8 +35,37 @@ def links() -> set[tuple[int, int, int, datetime.date]]:
     }
 
 
-def test_the_database_holds_the_triggers():
+def test_the_database_holds_the_triggers_and_no_others_on_their_tables():
     assert triggers.installed(connection) == triggers.NAMES[connection.vendor]
+
+
+def test_install_removes_a_stale_trigger_that_would_copy_each_link_twice():
+    # A database migrated at the first version of 0021 (PostgreSQL) has a row trigger of that
+    # name beside the statement-level ones: each link written then failed on the copy's key.
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE FUNCTION issues_link_date_sync() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                "BEGIN INSERT INTO issues_statementissuedate (id, statement_id, issue_id, date) "
+                "SELECT NEW.id, NEW.statement_id, NEW.issue_id, s.date FROM issues_statement s "
+                "WHERE s.id = NEW.statement_id; RETURN NULL; END $$"
+            )
+            cursor.execute(
+                "CREATE TRIGGER issues_link_date_sync AFTER INSERT ON issues_statement_issues "
+                "FOR EACH ROW EXECUTE FUNCTION issues_link_date_sync()"
+            )
+        else:
+            cursor.execute(
+                "CREATE TRIGGER issues_link_date_sync AFTER INSERT ON issues_statement_issues BEGIN "
+                "INSERT INTO issues_statementissuedate (id, statement_id, issue_id, date) "
+                "SELECT NEW.id, NEW.statement_id, NEW.issue_id, s.date FROM issues_statement s "
+                "WHERE s.id = NEW.statement_id; END"
+            )
+    assert "issues_link_date_sync" in triggers.installed(connection)
+    triggers.install(connection)
+    assert triggers.installed(connection) == triggers.NAMES[connection.vendor]
+    StatementFactory(issues=[IssueFactory()])
+    assert copies() == links()
 
 
 def test_links_made_changed_and_removed_through_the_service_are_copied_with_their_dates():
@@ -107,7 +136,8 @@ def test_a_migration_that_rebuilds_the_statements_table_keeps_the_triggers_and_t
     # SQLite alters a column by building a new table and renaming it, and the rename re-reads
     # every trigger: with the link's triggers on (they name the statements) it failed, "error in
     # trigger issues_link_date_insert: no such table: main.issues_statement". migrate takes them
-    # off first on SQLite (pre_migrate) and puts them back after (post_migrate).
+    # off first on SQLite (pre_migrate) and puts them back after (post_migrate). PostgreSQL
+    # alters in place with the triggers on: there the test checks they are still there after.
     issue = IssueFactory()
     StatementFactory(issues=[issue], date=D(2018, 1, 29))
     old = Statement._meta.get_field("date_text")
