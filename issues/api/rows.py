@@ -262,7 +262,12 @@ class IssueRows:
         )
 
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        latest = by_key(
+        latest = self.latest_positions(rows)
+        return [self.one(row, latest.get(row["id"], [])) for row in rows]
+
+    def latest_positions(self, rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+        """Each issue's latest published position per party, shaped, by issue id (one query)."""
+        return by_key(
             self.nested(
                 "latest_positions",
                 [row["id"] for row in rows],
@@ -271,7 +276,6 @@ class IssueRows:
             "issue_id",
             lambda row: self.positions.one(row, in_issue=True),
         )
-        return [self.one(row, latest.get(row["id"], [])) for row in rows]
 
     def nested(self, name: str, ids: list[int], build: Callable[[list[int]], models.QuerySet]) -> Iterable[dict]:
         """The rows of a nested list of the issues ``ids`` (``nested_rows``: compiled once for one issue)."""
@@ -382,16 +386,40 @@ class StatusEntryRows:
 class IssueDetailRows(IssueRows):
     """``IssueDetailSerializer``'s output: the list's row, then the whole published history, every
     published position, related issues, the issues that take it up again, and its statements' URL.
-    The same five queries as ``with_published_history()`` and its prefetches make."""
+    Four queries besides the issue's own: the history, every published position (each
+    party's latest is read from them, not queried again), related issues, and the issues
+    that take it up again."""
 
     def __init__(self, request: Any) -> None:
         super().__init__(request)
         self.request = request
         self.history = StatusEntryRows(request)
 
+    def latest_positions(self, rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+        """Each party's latest of the issue's positions: the last of the party's in the list of
+        every published position, which is ordered by party name, then date and id, as
+        ``Position.objects.latest_per_party()`` defines the latest and orders them. The shaped
+        positions are the same objects as in ``positions``, shown twice."""
+        latest = {}
+        for issue_id, (raw, shaped) in self._positions.items():
+            last_of_party = {row["party__id"]: index for index, row in enumerate(raw)}
+            latest[issue_id] = [shaped[index] for index in sorted(last_of_party.values())]
+        return latest
+
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        shown = super().represent(rows)
         ids = [row["id"] for row in rows]
+        self._positions: dict[int, tuple[list[dict], list[dict]]] = {}
+        for row in self.nested(
+            "positions",
+            ids,
+            lambda ids: self.positions.select(
+                Position.objects.published().filter(issue_id__in=ids).order_by("party__name", "date", "id")
+            ),
+        ):
+            raw, shaped = self._positions.setdefault(row["issue_id"], ([], []))
+            raw.append(row)
+            shaped.append(self.positions.one(row, in_issue=True))
+        shown = super().represent(rows)
         history = by_key(
             self.nested(
                 "history",
@@ -402,17 +430,6 @@ class IssueDetailRows(IssueRows):
             ),
             "issue_id",
             lambda row: self.history.one(row, in_issue=True),
-        )
-        positions = by_key(
-            self.nested(
-                "positions",
-                ids,
-                lambda ids: self.positions.select(
-                    Position.objects.published().filter(issue_id__in=ids).order_by("party__name", "date", "id")
-                ),
-            ),
-            "issue_id",
-            lambda row: self.positions.one(row, in_issue=True),
         )
         related = by_key(
             self.nested(
@@ -443,7 +460,7 @@ class IssueDetailRows(IssueRows):
         for row, out in zip(rows, shown, strict=True):
             pk = row["id"]
             out["status_history"] = history.get(pk, [])
-            out["positions"] = positions.get(pk, [])
+            out["positions"] = self._positions.get(pk, ((), []))[1]
             out["related"] = related.get(pk, [])
             out["continued_by"] = continued_by.get(pk, [])
             out["statements_url"] = statements_url(self.request, issue=row["slug"])

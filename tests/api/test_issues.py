@@ -71,6 +71,28 @@ def test_the_issue_detail_has_the_published_history_oldest_first_and_every_publi
     assert body["statements_url"] == f"http://testserver/api/v1/statements/?issue={issue.slug}"
 
 
+def test_the_issue_detail_shows_each_partys_latest_published_position_as_the_list_does(api):
+    """The detail reads each party's latest from its list of every position; the list asks the
+    database (``latest_per_party``). Both must pick and order the same: newest date, then the
+    higher id on a tie, never a draft, parties by name."""
+    issue = IssueFactory()
+    zed, alpha, beta = PartyFactory(name="Zed"), PartyFactory(name="Alpha"), PartyFactory(name="Beta")
+    later_by_date = PositionFactory(issue=issue, party=zed, date=D(2018, 5, 1))
+    PositionFactory(issue=issue, party=zed, date=D(2018, 1, 1))  # higher id, older
+    PositionFactory(issue=issue, party=alpha, date=D(2018, 2, 2))
+    tie_winner = PositionFactory(issue=issue, party=alpha, date=D(2018, 2, 2))  # same day, higher id
+    only_published = PositionFactory(issue=issue, party=beta, date=D(2017, 1, 1))
+    PositionFactory(issue=issue, party=beta, date=D(2019, 1, 1), state="draft", published_at=None)
+
+    detail = api.get(f"/api/v1/issues/{issue.slug}/").json()
+    listed = api.get("/api/v1/issues/").json()["results"][0]
+
+    expected = [tie_winner.pk, only_published.pk, later_by_date.pk]  # Alpha, Beta, Zed
+    assert [position["id"] for position in detail["latest_positions"]] == expected
+    assert detail["latest_positions"] == listed["latest_positions"]
+    assert len(detail["positions"]) == 5
+
+
 def test_filter_issues_by_one_or_several_statuses(api):
     far, near, agreed = IssueFactory(), IssueFactory(), IssueFactory()
     StatusAssessmentFactory(issue=far, status="far_apart")
