@@ -377,6 +377,10 @@ class Issue(TimeStampedModel):
             ),
             precision_constraint("issue_outcome", field="outcome_date_precision"),
         ]
+        # Issues are listed by title, and so are positions (by their issue's title, then the
+        # party's name): read in this index's order, PostgreSQL stops at the page's end instead
+        # of joining and sorting every position (4 ms of the positions list's 7 at 4,500).
+        indexes = [models.Index(fields=["title"], name="issue_title")]
 
     def __str__(self) -> str:
         return self.title

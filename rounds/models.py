@@ -445,6 +445,9 @@ class Official(TimeStampedModel):
         constraints = [
             models.CheckConstraint(condition=Q(role__in=OfficialRole.values), name="official_role_valid"),
         ]
+        # Lists read officials by name, a page at a time: without it PostgreSQL joined every
+        # official to its party and source, then sorted them all to keep 50 (2 ms at 1,000).
+        indexes = [models.Index(fields=["name"], name="official_name")]
 
     def __str__(self) -> str:
         return self.name
