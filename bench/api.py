@@ -99,7 +99,7 @@ SELECT x.id, x.kind, x.summary, x.date, x.date_precision, x.date_text, x.state, 
   FROM issues_position x JOIN issues_issue i ON i.id = x.issue_id JOIN rounds_party p ON p.id = x.party_id
   LEFT JOIN rounds_round r ON r.id = x.round_id JOIN issues_source src ON src.id = x.source_id
  WHERE x.state = 'published'
- ORDER BY x.issue_id, x.party_id, x.date, x.id
+ ORDER BY i.title, p.name, x.date, x.id
  LIMIT 50
 """
 
