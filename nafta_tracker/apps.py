@@ -15,3 +15,7 @@ class NaftaTrackerConfig(AppConfig):
         from .content_language import connect_signals
 
         connect_signals()  # history rows keep the English record (content_language)
+
+        from .db_timestamps import connect_signals as read_timestamps_in_c
+
+        read_timestamps_in_c()  # PostgreSQL timestamps parsed by psycopg's C loader (db_timestamps)

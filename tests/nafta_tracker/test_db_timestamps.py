@@ -1,0 +1,77 @@
+"""Timestamps read by psycopg's C loader (nafta_tracker.db_timestamps) are the values Django's
+own loader reads: the same instant, to the microsecond, in ``datetime.UTC``."""
+
+import datetime
+from types import SimpleNamespace
+from unittest import mock
+
+import pytest
+from django.db import connection
+
+from nafta_tracker import db_timestamps
+from tests.factories import SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+LITERALS = (
+    "'2018-01-29 12:34:56.789012+00'",
+    "'2017-08-16 09:00:00-04'",  # another offset: read as the same instant in UTC
+    "'0001-01-01 00:00:00+00'",
+    "'9999-12-31 23:59:59.999999+00'",
+    "'2026-03-08 02:30:00+00'",
+)
+
+
+def read(sql: str, *, djangos: bool) -> tuple:
+    with connection.cursor() as cursor:
+        if djangos:
+            from django.db.backends.postgresql.psycopg_any import register_tzloader
+
+            register_tzloader(connection.timezone, cursor.cursor)  # what Django puts on every connection
+        cursor.execute(sql)
+        return cursor.fetchone()
+
+
+def test_postgresql_timestamps_read_in_c_are_the_values_djangos_loader_reads():
+    if connection.vendor != "postgresql":
+        assert connection.vendor == "sqlite"  # SQLite stores text; nothing to load
+        return
+    from psycopg import adapters
+    from psycopg.pq import Format
+
+    connection.ensure_connection()
+    loader = connection.connection.adapters.get_loader(adapters.types["timestamptz"].oid, Format.TEXT)
+    assert loader is db_timestamps.LOADER
+    sql = "SELECT " + ", ".join(f"{literal}::timestamptz" for literal in LITERALS)
+    fast, reference = read(sql, djangos=False), read(sql, djangos=True)
+    assert fast == reference
+    assert [value.tzinfo for value in fast] == [datetime.UTC] * len(LITERALS)
+    assert fast[1] == datetime.datetime(2017, 8, 16, 13, 0, tzinfo=datetime.UTC)
+
+
+def test_a_saved_moment_reads_back_to_the_microsecond_in_utc():
+    moment = datetime.datetime(2018, 3, 5, 17, 4, 33, 123456, tzinfo=datetime.timezone(datetime.timedelta(hours=-5)))
+    source = SourceFactory()
+    type(source).objects.filter(pk=source.pk).update(updated_at=moment)
+    read_back = type(source).objects.values_list("updated_at", flat=True).get(pk=source.pk)
+    assert read_back == moment
+    assert read_back.tzinfo is datetime.UTC
+
+
+@pytest.mark.parametrize(
+    ("vendor", "zone", "session_zone"),
+    [
+        ("postgresql", "America/Toronto", "America/Toronto"),
+        ("postgresql", "UTC", "Europe/Paris"),
+        ("sqlite", "UTC", ""),
+    ],
+)
+def test_the_c_loader_is_left_out_where_it_would_read_another_zone(vendor, zone, session_zone):
+    adapters = mock.Mock()
+    fake = SimpleNamespace(
+        vendor=vendor,
+        timezone=datetime.UTC if zone == "UTC" else datetime.timezone(datetime.timedelta(hours=-5)),
+        connection=SimpleNamespace(info=SimpleNamespace(parameter_status=lambda name: session_zone), adapters=adapters),
+    )
+    db_timestamps.use_c_loader(sender=None, connection=fake)
+    adapters.register_loader.assert_not_called()
