@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from issues.api.serializers import statements_url
@@ -57,6 +58,7 @@ class StatementRows:
     for their issues and one for their translations, as ``with_related()`` makes."""
 
     def __init__(self, request: Any) -> None:
+        self.zone = timezone.get_current_timezone()
         self.party = PartySummary(request)
         self.round = RoundSummary(request)
         self.source_summary = SourceSummary(request)
@@ -144,8 +146,8 @@ class StatementRows:
         out["tone"] = row["tone"]
         out["source"] = self.source_summary(row, "source__")
         out["state"] = row["state"]
-        out["published_at"] = datetime_text(row["published_at"])
-        out["updated_at"] = datetime_text(row["updated_at"])
+        out["published_at"] = datetime_text(row["published_at"], self.zone)
+        out["updated_at"] = datetime_text(row["updated_at"], self.zone)
         return out
 
     def speaker(self, row: dict[str, Any]) -> dict[str, Any]:
@@ -178,6 +180,7 @@ class PositionRows:
     """
 
     def __init__(self, request: Any) -> None:
+        self.zone = timezone.get_current_timezone()
         self.issue = IssueSummary(request)
         self.party = PartySummary(request)
         self.round = RoundSummary(request)
@@ -222,8 +225,8 @@ class PositionRows:
         out["source"] = self.source_summary(row, "source__")
         if not in_issue:
             out["state"] = row["state"]
-            out["published_at"] = datetime_text(row["published_at"])
-        out["updated_at"] = datetime_text(row["updated_at"])
+            out["published_at"] = datetime_text(row["published_at"], self.zone)
+        out["updated_at"] = datetime_text(row["updated_at"], self.zone)
         out["fallbacks"] = self.texts.fallbacks(row, "")
         return out
 
@@ -233,6 +236,7 @@ class IssueRows:
     change as its annotations), one for each party's latest position, as ``with_latest_positions()``."""
 
     def __init__(self, request: Any) -> None:
+        self.zone = timezone.get_current_timezone()
         self.url = Links(request, "api:issue-detail")
         self.html_url = html_links(request, Issue)
         self.summary = IssueSummary(request)
@@ -298,7 +302,7 @@ class IssueRows:
             "status_changed_on": date_text(row["status_changed_on"]),
             "latest_positions": latest_positions,
             "outcome": self.outcome(row),
-            "updated_at": datetime_text(row["last_change"]),
+            "updated_at": datetime_text(row["last_change"], self.zone),
             "fallbacks": self.texts.fallbacks(row, ""),
         }
 
@@ -326,6 +330,7 @@ class StatusEntryRows:
     """
 
     def __init__(self, request: Any) -> None:
+        self.zone = timezone.get_current_timezone()
         self.issue = IssueSummary(request)
         self.round = RoundSummary(request)
         self.source_summary = SourceSummary(request)
@@ -377,8 +382,8 @@ class StatusEntryRows:
         out["superseded_by"] = row["superseded_by_id"]
         if not in_issue:
             out["state"] = row["state"]
-            out["published_at"] = datetime_text(row["published_at"])
-        out["updated_at"] = datetime_text(row["last_change"])
+            out["published_at"] = datetime_text(row["published_at"], self.zone)
+        out["updated_at"] = datetime_text(row["last_change"], self.zone)
         out["fallbacks"] = self.texts.fallbacks(row, "")
         return out
 
@@ -478,6 +483,7 @@ class StatementCSVRows:
     """``StatementCSVSerializer``'s rows: one query for the page, one for their issues' slugs."""
 
     def __init__(self, request: Any) -> None:
+        self.zone = timezone.get_current_timezone()
         self.url = Links(request, "api:statement-detail", "pk")
         self.html_url = html_links(request, Statement)
 
@@ -540,7 +546,7 @@ class StatementCSVRows:
             "source_link": row["source__url"],
             "source_published_on": date_text(row["source__published_on"]),
             "state": row["state"],
-            "updated_at": datetime_text(row["updated_at"]),
+            "updated_at": datetime_text(row["updated_at"], self.zone),
             "url": self.url(pk),
             "html_url": self.html_url(pk),
         }
@@ -550,6 +556,7 @@ class PositionCSVRows:
     """``PositionCSVSerializer``'s rows: one query."""
 
     def __init__(self, request: Any) -> None:
+        self.zone = timezone.get_current_timezone()
         self.url = Links(request, "api:position-detail", "pk")
         self.html_url = html_links(request, Position)
         self.texts = Texts(Position, [("summary", "summary")])
@@ -589,7 +596,7 @@ class PositionCSVRows:
             "source_title": row["source__title"],
             "source_link": row["source__url"],
             "state": row["state"],
-            "updated_at": datetime_text(row["updated_at"]),
+            "updated_at": datetime_text(row["updated_at"], self.zone),
             "url": self.url(pk),
             "html_url": self.html_url(row["issue__slug"], pk=pk),
         }
@@ -600,6 +607,7 @@ class IssueCSVRows:
     annotations), one for each party's latest position, summed up in one cell."""
 
     def __init__(self, request: Any) -> None:
+        self.zone = timezone.get_current_timezone()
         self.url = Links(request, "api:issue-detail")
         self.html_url = html_links(request, Issue)
         self.texts = Texts(Issue, [("title", "title")])
@@ -652,7 +660,7 @@ class IssueCSVRows:
             "status_label": self.status_labels[code] if code else self.not_assessed,
             "status_changed_on": date_text(row["status_changed_on"]),
             "latest_positions": "; ".join(words for _party, words in sorted(positions, key=lambda pair: pair[0])),
-            "updated_at": datetime_text(row["last_change"]),
+            "updated_at": datetime_text(row["last_change"], self.zone),
             "url": self.url(slug),
             "html_url": self.html_url(slug),
         }

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from nafta_tracker.api.rows import (
     Links,
@@ -50,6 +51,7 @@ class SourceSummary:
     def __init__(self, request: Any) -> None:
         self.url = Links(request, "api:source-detail", "pk")
         self.html_url = html_links(request, Source)
+        self.known: dict[Any, dict[str, Any]] = {}  # made once per request, as SlugSummary's
 
     @staticmethod
     def columns(prefix: str) -> list[str]:
@@ -59,7 +61,10 @@ class SourceSummary:
         pk = row[prefix + "id"]
         if pk is None:
             return None
-        return {
+        known = self.known.get(pk)
+        if known is not None:
+            return known
+        known = self.known[pk] = {
             "id": pk,
             "kind": row[prefix + "kind"],
             "outlet": row[prefix + "outlet"],
@@ -70,12 +75,14 @@ class SourceSummary:
             "url": self.url(pk),
             "html_url": self.html_url(pk),
         }
+        return known
 
 
 class OfficialRows:
     """``OfficialSerializer``'s output for a page of officials: one query."""
 
     def __init__(self, request: Any) -> None:
+        self.zone = timezone.get_current_timezone()
         self.party = PartySummary(request)
         self.source_summary = SourceSummary(request)
         self.url = Links(request, "api:official-detail")
@@ -106,7 +113,7 @@ class OfficialRows:
             "party": self.party(row, "party__"),
             "organisation": row["organisation"],
             "source": self.source_summary(row, "source__"),
-            "updated_at": datetime_text(row["updated_at"]),
+            "updated_at": datetime_text(row["updated_at"], self.zone),
             "fallbacks": self.texts.fallbacks(row, ""),
         }
 
@@ -119,6 +126,7 @@ class RoundRows:
     """``RoundSerializer``'s output for a page of rounds: one query, and one for their parties."""
 
     def __init__(self, request: Any) -> None:
+        self.zone = timezone.get_current_timezone()
         self.party = PartySummary(request)
         self.source_summary = SourceSummary(request)
         self.url = Links(request, "api:round-detail")
@@ -179,6 +187,6 @@ class RoundRows:
             "status": row["status"],
             "summary": self.texts.text(row, "", "summary"),
             "source": self.source_summary(row, "source__"),
-            "updated_at": datetime_text(row["updated_at"]),
+            "updated_at": datetime_text(row["updated_at"], self.zone),
             "fallbacks": self.texts.fallbacks(row, ""),
         }
