@@ -27,7 +27,7 @@ from issues.models import (
     Tone,
 )
 from nafta_tracker.api.feed import FEED_ORDERING
-from nafta_tracker.api.filters import SEARCH_MAX_LENGTH, SlugFilter, search_filter  # noqa: F401
+from nafta_tracker.api.filters import SEARCH_MAX_LENGTH, FilterSet, SlugFilter, search_filter  # noqa: F401
 from rounds.api.filters import negotiation_filter
 from rounds.models import Official, Party, Round, Source, SourceKind
 
@@ -119,7 +119,7 @@ def feed_ordering(*, extra: tuple[tuple[str, str], ...] = (), help_text=None) ->
     )
 
 
-class ChangeFeedFilterSet(filters.FilterSet):
+class ChangeFeedFilterSet(FilterSet):
     ordering = feed_ordering()
     updated_since = UTCMomentFilter(
         method="filter_updated_since",
@@ -253,7 +253,7 @@ class StatusAssessmentFilterSet(StateFilterSet):
         fields = ["negotiation", "issue", "round", "status", "updated_since", "state"]
 
 
-class SourceFilterSet(filters.FilterSet):
+class SourceFilterSet(FilterSet):
     kind = filters.ChoiceFilter(choices=SourceKind.choices)
 
     class Meta:

@@ -6,8 +6,14 @@ never a 500 and never a silent miss.
 
 from __future__ import annotations
 
+import copy
+from collections import OrderedDict
+from collections.abc import Hashable
+
 import django_filters as filters
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django_filters.fields import ModelChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -16,6 +22,53 @@ from .serializers import is_slug
 
 # Longest search query accepted (?q=): a sentence is plenty, and a page-long query is a 400, not work.
 SEARCH_MAX_LENGTH = 200
+
+_FORM_CLASSES: dict[Hashable, type[forms.Form]] = {}
+
+
+class _Filters(OrderedDict):
+    """A FilterSet class's filters, copied for each of its instances one level deep.
+
+    django-filter deep-copies them for every FilterSet it makes, so that setting a filter's
+    ``parent`` and ``model`` touches no other request's: some 600 objects a filtered
+    statements list (choices, lazy help texts, querysets), a tenth of its time. A filter
+    copied shallowly is as separate for that; the rest of it (its arguments, its choices)
+    nothing changes after the class is made, and its form field, the one thing built from
+    them per request, is built once per class now (``FilterSet.get_form_class``). A filter
+    calling a FilterSet method gets its own link to it, to its own copy (``method``).
+    """
+
+    def __deepcopy__(self, memo: dict) -> OrderedDict:
+        copies = OrderedDict()
+        for name, filter_ in self.items():
+            copied = copies[name] = copy.copy(filter_)
+            if filter_.method is not None:
+                copied.method = filter_.method  # a FilterMethod of the copy, not of the class's filter
+        return copies
+
+
+class FilterSet(filters.FilterSet):
+    """django-filter's FilterSet, with its form class built once per class and language.
+
+    django-filter builds the form class of every FilterSet it makes, so on each filtered
+    request: one form field per filter, each labelled from its model field's verbose name,
+    then a new class (1 ms of a filtered statements list's 10). The fields depend on
+    nothing but the filters, which are the class's and fixed, and on the language of their
+    labels; a form deep-copies the class's fields for each instance, as Django's forms do.
+    A filter whose field depended on the request (a callable queryset) would not fit this,
+    and none here does: ``tests/api/test_filter_form_classes.py`` holds each to it.
+    """
+
+    @classmethod
+    def get_filters(cls) -> OrderedDict:
+        return _Filters(super().get_filters())
+
+    def get_form_class(self) -> type[forms.Form]:
+        key = (type(self), get_language())
+        form_class = _FORM_CLASSES.get(key)
+        if form_class is None:
+            form_class = _FORM_CLASSES[key] = super().get_form_class()
+        return form_class
 
 
 class SlugChoiceField(ModelChoiceField):

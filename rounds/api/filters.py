@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters as filters
 from django.utils.translation import gettext_lazy as _
 
-from nafta_tracker.api.filters import SlugFilter, TrueFalseFilter, search_filter
+from nafta_tracker.api.filters import FilterSet, SlugFilter, TrueFalseFilter, search_filter
 from rounds.models import Milestone, MilestoneKind, Negotiation, Official, OfficialRole, Party, Round, RoundStatus
 
 
@@ -19,7 +19,7 @@ def negotiation_filter(field_name: str = "negotiation", **kwargs) -> filters.Mod
     )
 
 
-class OfficialFilterSet(filters.FilterSet):
+class OfficialFilterSet(FilterSet):
     party = SlugFilter(queryset=Party.objects.all(), help_text=_("Party slug, e.g. canada."))
     role = filters.ChoiceFilter(choices=OfficialRole.choices)
     q = search_filter(help_text=_("Words in the name."))
@@ -32,7 +32,7 @@ class OfficialFilterSet(filters.FilterSet):
         return queryset.search(value)
 
 
-class RoundFilterSet(filters.FilterSet):
+class RoundFilterSet(FilterSet):
     negotiation = negotiation_filter()
     status = filters.ChoiceFilter(choices=RoundStatus.choices)
 
@@ -41,7 +41,7 @@ class RoundFilterSet(filters.FilterSet):
         fields = ["negotiation", "status"]
 
 
-class MilestoneFilterSet(filters.FilterSet):
+class MilestoneFilterSet(FilterSet):
     negotiation = negotiation_filter()
     kind = filters.ChoiceFilter(choices=MilestoneKind.choices)
     party = SlugFilter(queryset=Party.objects.all(), help_text=_("Party slug, e.g. canada."))

@@ -1,0 +1,61 @@
+"""Filter forms are built once per FilterSet class and language (nafta_tracker.api.filters.FilterSet):
+what holds that cache true, and what a client sees of it."""
+
+import pytest
+from django_filters.rest_framework import DjangoFilterBackend
+
+from nafta_tracker.api.filters import FilterSet
+from nafta_tracker.site.api_urls import router
+
+pytestmark = pytest.mark.django_db
+
+FILTERED = sorted(
+    {
+        (prefix, viewset.filterset_class)
+        for prefix, viewset, _basename in router.registry
+        if DjangoFilterBackend in viewset.filter_backends and getattr(viewset, "filterset_class", None)
+    },
+    key=lambda pair: pair[0],
+)
+
+
+def test_every_endpoint_filters_with_the_project_filterset():
+    assert len(FILTERED) >= 8
+    assert [prefix for prefix, filterset in FILTERED if not issubclass(filterset, FilterSet)] == []
+
+
+@pytest.mark.parametrize(("prefix", "filterset"), FILTERED)
+def test_no_filter_field_depends_on_the_request(prefix, filterset):
+    # A callable queryset is called with the request when the field is built: a form class
+    # built once would keep the first request's choices.
+    callables = [
+        name for name, filter_ in filterset.base_filters.items() if callable(getattr(filter_, "queryset", None))
+    ]
+    assert callables == []
+
+
+def test_a_bad_filter_value_is_refused_in_the_language_of_each_request(api):
+    def refusal(language):
+        response = api.get("/api/v1/statements/?party=atlantis", HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 400
+        return [(error["attr"], error["detail"]) for error in response.json()["errors"]]
+
+    english, french, english_again = refusal("en"), refusal("fr"), refusal("en")
+    assert english == english_again
+    assert [attr for attr, _detail in french] == ["party"]
+    assert french != english
+    assert "valide" in french[0][1]
+
+
+def test_each_filterset_has_its_own_filters_and_its_method_filters_call_it():
+    from issues.api.filters import StatementFilterSet
+    from issues.models import Statement
+
+    first, second = (StatementFilterSet({}, Statement.objects.none()) for _ in range(2))
+    assert first.filters["party"] is not second.filters["party"]
+    assert first.filters["party"].parent is first
+    assert second.filters["party"].parent is second
+    # ?party= calls StatementFilterSet.filter_party on the FilterSet that holds the filter
+    assert first.filters["party"].filter.method.__self__ is first
+    assert second.filters["party"].filter.method.__self__ is second
+    assert StatementFilterSet.base_filters["party"] not in (first.filters["party"], second.filters["party"])
