@@ -19,8 +19,12 @@ fields (draft-ietf-httpapi-ratelimit-headers):
 * ``RateLimit-Reset``: seconds until the window ends and the budget is whole again; on a
   429 it equals ``Retry-After``.
 
-An anonymous client is counted by both throttles (its address, at the anonymous and the
-user rate): the headers give the one with fewer requests left. A response no throttle
+DRF counts an anonymous client by both throttles, its address at the anonymous and at the
+user rate. Where the anonymous budget is the smaller over the same period (the default:
+120 against 1,200 a minute), the user one can never run out first, and counting it cost
+an anonymous request a second round trip to Redis for nothing: it is then left out
+(``UserRateThrottle``). Otherwise both count, and the headers give the one with fewer
+requests left. A response no throttle
 counted (an error before throttling, such as a 401 or 403, or a redirect) reports the
 budget as it stands, read without spending any of it.
 
@@ -116,7 +120,24 @@ class AnonRateThrottle(BudgetMixin, throttling.AnonRateThrottle):
 
 
 class UserRateThrottle(BudgetMixin, throttling.UserRateThrottle):
-    pass
+    def get_cache_key(self, request, view):
+        if not request.user.is_authenticated and _anonymous_budget_binds_first(self, view):
+            return None  # the view's AnonRateThrottle alone counts it: see the module docstring
+        return super().get_cache_key(request, view)
+
+
+def _anonymous_budget_binds_first(user_throttle: UserRateThrottle, view) -> bool:
+    """Whether the view's anonymous throttle, counting the same requests in the same windows,
+    always refuses before ``user_throttle`` would: same period, no more requests allowed."""
+    classes = getattr(view, "throttle_classes", None) or api_settings.DEFAULT_THROTTLE_CLASSES
+    if AnonRateThrottle not in classes:
+        return False
+    anonymous = AnonRateThrottle()
+    return (
+        anonymous.rate is not None
+        and anonymous.duration == user_throttle.duration
+        and anonymous.num_requests <= user_throttle.num_requests
+    )
 
 
 def _count(cache, key: str, timeout: int) -> int:
