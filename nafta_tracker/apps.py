@@ -16,6 +16,6 @@ class NaftaTrackerConfig(AppConfig):
 
         connect_signals()  # history rows keep the English record (content_language)
 
-        from .db_timestamps import connect_signals as read_timestamps_in_c
+        from .psycopg_tuning import connect_signals as tune_psycopg
 
-        read_timestamps_in_c()  # PostgreSQL timestamps parsed by psycopg's C loader (db_timestamps)
+        tune_psycopg()  # timestamps parsed in C, long parameter lists parsed once (psycopg_tuning)

@@ -1,5 +1,6 @@
-"""Timestamps read by psycopg's C loader (nafta_tracker.db_timestamps) are the values Django's
-own loader reads: the same instant, to the microsecond, in ``datetime.UTC``."""
+"""psycopg as nafta_tracker.psycopg_tuning sets it up: timestamps read by psycopg's C loader are
+the values Django's own loader reads (the same instant, to the microsecond, in ``datetime.UTC``),
+and the nested lists' queries of an API page are parsed once, not on every request."""
 
 import datetime
 from types import SimpleNamespace
@@ -8,7 +9,7 @@ from unittest import mock
 import pytest
 from django.db import connection
 
-from nafta_tracker import db_timestamps
+from nafta_tracker import psycopg_tuning
 from tests.factories import SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_postgresql_timestamps_read_in_c_are_the_values_djangos_loader_reads():
 
     connection.ensure_connection()
     loader = connection.connection.adapters.get_loader(adapters.types["timestamptz"].oid, Format.TEXT)
-    assert loader is db_timestamps.LOADER
+    assert loader is psycopg_tuning.LOADER
     sql = "SELECT " + ", ".join(f"{literal}::timestamptz" for literal in LITERALS)
     fast, reference = read(sql, djangos=False), read(sql, djangos=True)
     assert fast == reference
@@ -73,5 +74,28 @@ def test_the_c_loader_is_left_out_where_it_would_read_another_zone(vendor, zone,
         timezone=datetime.UTC if zone == "UTC" else datetime.timezone(datetime.timedelta(hours=-5)),
         connection=SimpleNamespace(info=SimpleNamespace(parameter_status=lambda name: session_zone), adapters=adapters),
     )
-    db_timestamps.use_c_loader(sender=None, connection=fake)
+    psycopg_tuning.use_c_loader(sender=None, connection=fake)
     adapters.register_loader.assert_not_called()
+
+
+def test_the_nested_lists_of_a_page_are_parsed_once_not_on_every_request(client, monkeypatch):
+    from psycopg import _queries
+
+    from tests.factories import StatementFactory
+
+    if connection.vendor != "postgresql":
+        assert connection.vendor == "sqlite"  # psycopg is PostgreSQL's driver
+        return
+    StatementFactory.create_batch(40)  # a page of 40: its issues and translations for 64 keys
+    client.get("/api/v1/statements/")
+    parsed_uncached = []
+    parse = _queries._query2pg_nocache  # what psycopg calls for a query it does not cache
+
+    def counting(query, encoding):
+        parsed_uncached.append(query.count(b"%s"))
+        return parse(query, encoding)
+
+    monkeypatch.setattr(_queries, "_query2pg_nocache", counting)
+    for _ in range(3):
+        assert len(client.get("/api/v1/statements/").json()["results"]) == 40
+    assert parsed_uncached == []
