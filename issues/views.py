@@ -19,7 +19,7 @@ from nafta_tracker.freshness import public_page
 from rounds.models import Negotiation, Party, Round
 
 from .atom import PlainTextAtom1Feed
-from .charts import status_timeline
+from .charts import status_charts
 from .forms import IssueFilterForm, StatementFilterForm
 from .models import Issue, IssueStatus, Position, Source, Statement, StatusAssessment
 from .scope import NegotiationScopeMixin
@@ -109,11 +109,7 @@ class IssueDetailView(DetailView):
         context.update(
             closed_at=closed_at,
             status_history=history,
-            charts=[
-                chart
-                for chart in (status_timeline(current, rounds), status_timeline(current, rounds, compact=True))
-                if chart
-            ],
+            charts=status_charts(current, rounds),
             positions=positions,
             statements=statements.with_related()[:DETAIL_STATEMENTS],
             statement_count=statements.count(),
