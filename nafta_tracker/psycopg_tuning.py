@@ -19,17 +19,21 @@ Placeholders of a query parsed once, not on every run
 
 psycopg turns each query's ``%s`` placeholders into PostgreSQL's ``$1`` form on every
 execution, from a cache of the last 128 queries, except for a query of more than 50
-parameters, never cached: ORMs make such queries with ever-changing numbers of values (a
-bulk insert of N rows), which would only crowd the cache. The nested lists of an API page
-are such queries (``IN`` one key per row, padded to a power of two: 64 keys for a page of
-50, by ``nafta_tracker.compiled_sql``), the same few texts on every request, and parsing
-one took 90 to 180 microseconds. ``cache_long_parameter_lists`` raises the limit to what
-those queries hold (``MAX_KEYS`` keys, twice where a query names them twice).
+parameters or 4 kB, never cached: ORMs make such queries with ever-changing numbers of
+values (a bulk insert of N rows), which would only crowd the cache. The nested lists of
+an API page are such queries (``IN`` one key per row, padded to a power of two: 64 keys
+for a page of 50, 512 for one of 500, by ``nafta_tracker.compiled_sql``), the same few
+texts on every request, and parsing one took 90 to 180 microseconds at 64 keys.
+``cache_long_queries`` raises both limits to what those queries hold and keeps more
+queries (1,024: each view's, in each language, at each page size). The price: a bulk
+write of up to that many parameters is cached too, and may push a read out of the cache
+until its next run.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Any
 
 from django.db.backends.signals import connection_created
@@ -81,22 +85,34 @@ def use_c_loader(sender: Any, connection: Any, **kwargs: Any) -> None:
 #: The most parameters of a query whose placeholders psycopg keeps parsed: the nested lists'
 #: queries of a page of up to 500 rows (512 keys, named twice by the latest positions').
 CACHED_PARAMETERS = 2 * MAX_KEYS + 16
+#: ...and the longest such query (6.5 kB for the latest positions of 512 issues).
+CACHED_QUERY_BYTES = 16 * 1024
+#: How many parsed queries psycopg keeps (it keeps 128).
+CACHED_QUERIES = 1024
 
 
-def cache_long_parameter_lists() -> bool:
-    """Let psycopg's cache of parsed queries hold those of up to ``CACHED_PARAMETERS``
-    parameters; whether it could (False where psycopg has no such limit to raise)."""
+def cache_long_queries() -> bool:
+    """Let psycopg keep the parsed placeholders of queries of up to ``CACHED_PARAMETERS``
+    parameters and ``CACHED_QUERY_BYTES`` bytes, ``CACHED_QUERIES`` of them; whether it
+    could (False where psycopg has no such limits to raise)."""
     try:
         from psycopg import _queries
     except ImportError:
         return False
-    if not isinstance(getattr(_queries, "MAX_CACHED_STATEMENT_PARAMS", None), int):
+    limits = ("MAX_CACHED_STATEMENT_PARAMS", "MAX_CACHED_STATEMENT_LENGTH")
+    if not all(isinstance(getattr(_queries, name, None), int) for name in limits):
+        return False
+    cached, parse = getattr(_queries, "_query2pg", None), getattr(_queries, "_query2pg_nocache", None)
+    if not callable(getattr(cached, "cache_info", None)) or parse is None:
         return False
     _queries.MAX_CACHED_STATEMENT_PARAMS = max(_queries.MAX_CACHED_STATEMENT_PARAMS, CACHED_PARAMETERS)
+    _queries.MAX_CACHED_STATEMENT_LENGTH = max(_queries.MAX_CACHED_STATEMENT_LENGTH, CACHED_QUERY_BYTES)
+    if (cached.cache_info().maxsize or 0) < CACHED_QUERIES:
+        _queries._query2pg = functools.lru_cache(maxsize=CACHED_QUERIES)(parse)
     return True
 
 
 def connect_signals() -> None:
     """Set psycopg up as above: the C timestamp loader on each new connection, the query cache now."""
     connection_created.connect(use_c_loader, dispatch_uid="nafta_tracker.psycopg_tuning")
-    cache_long_parameter_lists()
+    cache_long_queries()

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 LITERALS = (
     "'2018-01-29 12:34:56.789012+00'",
-    "'2017-08-16 09:00:00-04'",  # another offset: read as the same instant in UTC
+    "'2017-08-16 09:00:00-04'",  # written with another offset: PostgreSQL sends it in the session's UTC
     "'0001-01-01 00:00:00+00'",
     "'9999-12-31 23:59:59.999999+00'",
     "'2026-03-08 02:30:00+00'",
@@ -98,4 +98,31 @@ def test_the_nested_lists_of_a_page_are_parsed_once_not_on_every_request(client,
     monkeypatch.setattr(_queries, "_query2pg_nocache", counting)
     for _ in range(3):
         assert len(client.get("/api/v1/statements/").json()["results"]) == 40
+    assert parsed_uncached == []
+
+
+@pytest.mark.parametrize("issues", [200, 500])
+def test_the_nested_lists_of_the_longest_pages_are_parsed_once_too(rf, monkeypatch, issues):
+    from psycopg import _queries
+    from rest_framework.request import Request
+
+    from issues.api.rows import IssueRows
+
+    if connection.vendor != "postgresql":
+        assert connection.vendor == "sqlite"
+        return
+    # The issues list's latest positions name each key twice: 256 and 512 keys (513 and 1,025
+    # parameters, 4.4 and 6.5 kB), past both of psycopg's limits. No issue needs to exist.
+    rows = [{"id": pk} for pk in range(1, issues + 1)]
+    reader = IssueRows(Request(rf.get("/api/v1/issues/")))
+    assert reader.latest_positions(rows) == {}
+    parsed_uncached = []
+    parse = _queries._query2pg_nocache
+
+    def counting(query, encoding):
+        parsed_uncached.append(len(query))
+        return parse(query, encoding)
+
+    monkeypatch.setattr(_queries, "_query2pg_nocache", counting)
+    assert reader.latest_positions(rows) == {}
     assert parsed_uncached == []
