@@ -40,7 +40,8 @@ class SharedClientRedisCache(RedisCache):
 
         What ``add(key, 0, timeout)`` then ``incr(key)`` do, in one round trip instead of
         three: both commands go in one MULTI/EXEC, so no other client's command comes between.
-        The API throttle counts every request with it, twice for an anonymous client.
+        The API throttle counts every request with it (once per throttle that applies: see
+        nafta_tracker/api/throttling.py).
         """
         key = self.make_and_validate_key(key, version=version)
         client = self._cache.get_client(key, write=True)

@@ -266,7 +266,10 @@ class IssueRows:
         )
 
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        latest = self.latest_positions(rows)
+        return self.shape(rows, self.latest_positions(rows))
+
+    def shape(self, rows: list[dict[str, Any]], latest: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """The issues of ``rows``, each with its latest positions from ``latest`` (by issue id)."""
         return [self.one(row, latest.get(row["id"], [])) for row in rows]
 
     def latest_positions(self, rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
@@ -400,20 +403,18 @@ class IssueDetailRows(IssueRows):
         self.request = request
         self.history = StatusEntryRows(request)
 
-    def latest_positions(self, rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
-        """Each party's latest of the issue's positions: the last of the party's in the list of
-        every published position, which is ordered by party name, then date and id, as
-        ``Position.objects.latest_per_party()`` defines the latest and orders them. The shaped
-        positions are the same objects as in ``positions``, shown twice."""
-        latest = {}
-        for issue_id, (raw, shaped) in self._positions.items():
-            last_of_party = {row["party__id"]: index for index, row in enumerate(raw)}
-            latest[issue_id] = [shaped[index] for index in sorted(last_of_party.values())]
-        return latest
+    @staticmethod
+    def latest_of(raw: list[dict[str, Any]], shaped: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Each party's latest of one issue's positions (``raw`` rows, ``shaped`` for output):
+        the party's last in the list of every published position, ordered by party name, then
+        date and id, as ``Position.objects.latest_per_party()`` defines the latest and orders
+        them. The shaped positions are the same objects as in ``positions``, shown twice."""
+        last_of_party = {row["party__id"]: index for index, row in enumerate(raw)}
+        return [shaped[index] for index in sorted(last_of_party.values())]
 
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ids = [row["id"] for row in rows]
-        self._positions: dict[int, tuple[list[dict], list[dict]]] = {}
+        positions: dict[int, tuple[list[dict], list[dict]]] = {}
         for row in self.nested(
             "positions",
             ids,
@@ -421,10 +422,10 @@ class IssueDetailRows(IssueRows):
                 Position.objects.published().filter(issue_id__in=ids).order_by("party__name", "date", "id")
             ),
         ):
-            raw, shaped = self._positions.setdefault(row["issue_id"], ([], []))
+            raw, shaped = positions.setdefault(row["issue_id"], ([], []))
             raw.append(row)
             shaped.append(self.positions.one(row, in_issue=True))
-        shown = super().represent(rows)
+        shown = self.shape(rows, {issue_id: self.latest_of(*lists) for issue_id, lists in positions.items()})
         history = by_key(
             self.nested(
                 "history",
@@ -465,7 +466,7 @@ class IssueDetailRows(IssueRows):
         for row, out in zip(rows, shown, strict=True):
             pk = row["id"]
             out["status_history"] = history.get(pk, [])
-            out["positions"] = self._positions.get(pk, ((), []))[1]
+            out["positions"] = positions.get(pk, ((), []))[1]
             out["related"] = related.get(pk, [])
             out["continued_by"] = continued_by.get(pk, [])
             out["statements_url"] = statements_url(self.request, issue=row["slug"])

@@ -121,7 +121,8 @@ class AnonRateThrottle(BudgetMixin, throttling.AnonRateThrottle):
 
 class UserRateThrottle(BudgetMixin, throttling.UserRateThrottle):
     def get_cache_key(self, request, view):
-        if not request.user.is_authenticated and _anonymous_budget_binds_first(self, view):
+        user = getattr(request, "user", None)
+        if not (user and user.is_authenticated) and _anonymous_budget_binds_first(self, view):
             return None  # the view's AnonRateThrottle alone counts it: see the module docstring
         return super().get_cache_key(request, view)
 

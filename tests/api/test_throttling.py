@@ -89,7 +89,7 @@ def test_an_anonymous_client_is_held_to_the_user_rate_where_that_is_lower(api, m
     assert responses[0]["RateLimit-Limit"] == "3"
 
 
-def test_an_anonymous_client_is_held_to_the_user_rate_over_a_shorter_period(api, monkeypatch):
+def test_an_anonymous_client_is_counted_at_both_rates_when_their_periods_differ(api, monkeypatch):
     # Over different periods neither budget always runs out first (2 an hour, 3 a minute): both count.
     monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "2/hour", "user": "3/minute"})
     window = THROTTLE_NOW // 60
