@@ -137,8 +137,19 @@ def values_by_lookups(
         return list(build(list(values)))
     connection = connections[using]
     prepared = []
+    # A page's keys are the integers its rows were read with: they are their own parameters
+    # (what to_python() and get_prep_value() would make of them), checked against the
+    # column's range only (some 2 us a key, a hundred keys a statements page, otherwise).
+    internal_type = field.get_internal_type()
+    integers = internal_type in connection.ops.integer_field_ranges
+    low, high = connection.ops.integer_field_range(internal_type) if integers else (None, None)
     for value in values:
-        one, sentinel = _prepared(field, value, connection)
+        if integers and type(value) is int:
+            if (low is not None and value < low) or (high is not None and value > high):
+                return list(build(list(values)))  # the ORM finds no row; the database would refuse it
+            one, sentinel = value, _SENTINELS[int]
+        else:
+            one, sentinel = _prepared(field, value, connection)
         if sentinel is None or (prepared and type(one) is not type(prepared[0])):
             return list(build(list(values)))
         prepared.append(one)
