@@ -59,6 +59,9 @@ class CountedPaginator(Paginator):
       statements. The rows' query, keyed, is one statement for every full page of a given set
       of filters, so PostgreSQL keeps one plan for it. It keeps the filter too, so a row
       unpublished between the two queries is left out (a page one short), never shown.
+      Where the view gives ``rows_by_keys`` (rows read from keys with a query built once per
+      shape, ``compiled_sql``), the rows are read with it instead: the same query for every
+      filter, the visibility rule still in it (a row unpublished meanwhile is left out too).
 
     Either way only for lists with one row per object and a total order (ending in a unique
     column), or the page could differ.
@@ -70,19 +73,22 @@ class CountedPaginator(Paginator):
         known_count: int | None = None,
         by_key: Literal["subquery", "keys"] | None = None,
         keys_from: QuerySet | None = None,
+        rows_by_keys: Callable[[list[Any]], list[Any]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         if known_count is not None:
             self.__dict__["count"] = known_count  # pre-fills the cached_property
-        self.by_key, self.keys_from = by_key, keys_from
+        self.by_key, self.keys_from, self.rows_by_keys = by_key, keys_from, rows_by_keys
 
     def page(self, number: Any) -> Any:
         page = super().page(number)
         rows = page.object_list
         if self.by_key and isinstance(rows, QuerySet) and rows.query.is_sliced:
             low, high = rows.query.low_mark, rows.query.high_mark
-            page.object_list = cut(self.object_list, low, high, self.by_key, keys_from=self.keys_from)
+            page.object_list = cut(
+                self.object_list, low, high, self.by_key, keys_from=self.keys_from, rows_by_keys=self.rows_by_keys
+            )
         return page
 
 
@@ -93,17 +99,22 @@ def cut(
     by_key: Literal["subquery", "keys"] | None,
     *,
     keys_from: QuerySet | None = None,
-) -> QuerySet:
+    rows_by_keys: Callable[[list[Any]], list[Any]] | None = None,
+) -> QuerySet | list[Any]:
     """``rows[low:high]``, cut from the rows' keys first when ``by_key`` says how (``CountedPaginator``).
 
     ``keys_from``: the same rows, filtered and ordered alike, without the columns and joins
     ``rows`` reads for showing them; the keys are read from it where its filter and order are
-    the rows' (``same_rows``), else from ``rows``."""
+    the rows' (``same_rows``), else from ``rows``. ``rows_by_keys``: the rows of some keys, in
+    their order, read by the view's own means (for ``"keys"``); else ``rows`` filtered by them."""
     if not by_key or rows.query.distinct:
         return rows[low:high]
     if by_key == "keys":
         keys = rows if keys_from is None or not same_rows(keys_from, rows) else keys_from.prefetch_related(None)
-        return rows.filter(pk__in=list(keys.values_list("pk", flat=True)[low:high]))
+        page_keys = list(keys.values_list("pk", flat=True)[low:high])
+        if rows_by_keys is not None:
+            return rows_by_keys(page_keys)
+        return rows.filter(pk__in=page_keys)
     return rows.filter(pk__in=rows.values("pk")[low:high])
 
 
@@ -213,8 +224,9 @@ class PageNumberPagination(pagination.PageNumberPagination):
         known_count = getattr(view, "known_count", None)
         by_key = view.page_cut() if hasattr(view, "page_cut") else None
         keys_from = getattr(view, "page_keys_from", None)
+        rows_by_keys = getattr(view, "page_rows_by_keys", None)
         self.django_paginator_class = lambda *args, **kwargs: CountedPaginator(
-            *args, known_count=known_count, by_key=by_key, keys_from=keys_from, **kwargs
+            *args, known_count=known_count, by_key=by_key, keys_from=keys_from, rows_by_keys=rows_by_keys, **kwargs
         )
         return super().paginate_queryset(queryset, request, view)
 

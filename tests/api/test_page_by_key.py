@@ -130,3 +130,27 @@ def test_keys_are_read_from_the_rows_themselves_when_the_lean_queryset_differs(n
     assert page(published.order_by("date", "id")) == (newest_first, True)  # sorted otherwise
     assert page(published.order_by("-date", "-id").reverse()) == (newest_first, True)
     assert page(Statement.objects.order_by("-date", "-id")) == (newest_first, True)  # filtered otherwise
+
+
+def test_a_statement_unpublished_between_a_pages_keys_and_its_rows_is_left_out(api, nafta, settings, monkeypatch):
+    # A filtered page's rows are read by their keys with a query shared by every filter
+    # (rows_by_keys); it keeps the visibility rule, so a withdrawal in between never shows.
+    settings.RESPONSE_CACHE_SECONDS = 0
+    from issues.api.views import StatementViewSet
+    from issues.models import PublicationState, Statement
+
+    read_rows = StatementViewSet.rows_by_keys
+    withdrawn = []
+
+    def withdraw_first_then_read(self, reader, keys, *, using):
+        Statement.objects.filter(pk=keys[0]).update(state=PublicationState.DRAFT, published_at=None)
+        withdrawn.append(keys[0])
+        return read_rows(self, reader, keys, using=using)
+
+    monkeypatch.setattr(StatementViewSet, "rows_by_keys", withdraw_first_then_read)
+    body = api.get("/api/v1/statements/?party=canada&page_size=5").json()
+    ids = [row["id"] for row in body["results"]]
+    assert len(withdrawn) == 1
+    assert withdrawn[0] not in ids
+    assert len(ids) == 4  # the page one short, in the keys' order
+    assert ids == sorted(ids, key=lambda pk: Statement.objects.get(pk=pk).date, reverse=True)
