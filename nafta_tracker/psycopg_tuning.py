@@ -18,27 +18,26 @@ Placeholders of a query parsed once, not on every run
 -----------------------------------------------------
 
 psycopg turns each query's ``%s`` placeholders into PostgreSQL's ``$1`` form on every
-execution, from a cache of the last 128 queries, except for a query of more than 50
-parameters or 4 kB, never cached: ORMs make such queries with ever-changing numbers of
-values (a bulk insert of N rows), which would only crowd the cache. The nested lists of
-an API page are such queries (``IN`` one key per row, padded to a power of two: 64 keys
-for a page of 50, 512 for one of 500, by ``nafta_tracker.compiled_sql``), the same few
-texts on every request, and parsing one took 90 to 180 microseconds at 64 keys.
-``cache_long_queries`` raises both limits to what those queries hold and keeps more
-queries (1,024: each view's, in each language, at each page size). The price: a bulk
-write of up to that many parameters is cached too, and may push a read out of the cache
-until its next run.
+execution, from a cache of the last 128 queries (one cache per way of binding), except for
+a query of more than 50 parameters or 4 kB, never cached: ORMs make such queries with
+ever-changing numbers of values (a bulk insert of N rows), which would only crowd the cache.
+The nested lists of an API page are such queries (``IN`` one key per row, padded to a power
+of two: 64 keys for a page of 50, by ``nafta_tracker.compiled_sql``), the same few texts on
+every request, and parsing one took 90 to 180 microseconds. ``cache_long_queries`` raises
+the parameters' limit to what those queries hold for pages of up to 128 rows (257
+parameters, 3.6 kB, for the latest positions of 128 issues); longer pages (up to 500 rows,
+for exports) are parsed on each request, as before. The price: other queries of up to that
+many parameters are cached too (an admin's ``IN`` list, a bulk write), may push a read out
+of the cache until its next run, and take up to some 60 kB each (a parsed part per
+placeholder): at most about 8 MB per process and per way of binding, 128 entries.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
 from typing import Any
 
 from django.db.backends.signals import connection_created
-
-from .compiled_sql import MAX_KEYS
 
 
 def c_timestamptz_loader() -> type | None:
@@ -82,33 +81,25 @@ def use_c_loader(sender: Any, connection: Any, **kwargs: Any) -> None:
     raw.adapters.register_loader("timestamptz", LOADER)
 
 
-#: The most parameters of a query whose placeholders psycopg keeps parsed: the nested lists'
-#: queries of a page of up to 500 rows (512 keys, named twice by the latest positions').
-CACHED_PARAMETERS = 2 * MAX_KEYS + 16
-#: ...and the longest such query (6.5 kB for the latest positions of 512 issues).
-CACHED_QUERY_BYTES = 16 * 1024
-#: How many parsed queries psycopg keeps (it keeps 128).
-CACHED_QUERIES = 1024
+#: Pages of up to this many rows have their nested lists' queries parsed once (the default
+#: page holds 50; exports of up to 500 are parsed each time, their entries too large to keep).
+CACHED_KEYS = 128
+#: The most parameters of a query whose placeholders psycopg keeps parsed: a nested list's
+#: query for ``CACHED_KEYS`` keys, which names them twice (the latest positions').
+CACHED_PARAMETERS = 2 * CACHED_KEYS + 16
 
 
 def cache_long_queries() -> bool:
     """Let psycopg keep the parsed placeholders of queries of up to ``CACHED_PARAMETERS``
-    parameters and ``CACHED_QUERY_BYTES`` bytes, ``CACHED_QUERIES`` of them; whether it
-    could (False where psycopg has no such limits to raise)."""
+    parameters; whether it could (False where psycopg has no such limit to raise). psycopg
+    reads the limit at each query, for either way of binding (server or client side)."""
     try:
         from psycopg import _queries
     except ImportError:
         return False
-    limits = ("MAX_CACHED_STATEMENT_PARAMS", "MAX_CACHED_STATEMENT_LENGTH")
-    if not all(isinstance(getattr(_queries, name, None), int) for name in limits):
-        return False
-    cached, parse = getattr(_queries, "_query2pg", None), getattr(_queries, "_query2pg_nocache", None)
-    if not callable(getattr(cached, "cache_info", None)) or parse is None:
+    if not isinstance(getattr(_queries, "MAX_CACHED_STATEMENT_PARAMS", None), int):
         return False
     _queries.MAX_CACHED_STATEMENT_PARAMS = max(_queries.MAX_CACHED_STATEMENT_PARAMS, CACHED_PARAMETERS)
-    _queries.MAX_CACHED_STATEMENT_LENGTH = max(_queries.MAX_CACHED_STATEMENT_LENGTH, CACHED_QUERY_BYTES)
-    if (cached.cache_info().maxsize or 0) < CACHED_QUERIES:
-        _queries._query2pg = functools.lru_cache(maxsize=CACHED_QUERIES)(parse)
     return True
 
 

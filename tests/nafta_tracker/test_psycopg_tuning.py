@@ -101,8 +101,8 @@ def test_the_nested_lists_of_a_page_are_parsed_once_not_on_every_request(client,
     assert parsed_uncached == []
 
 
-@pytest.mark.parametrize("issues", [200, 500])
-def test_the_nested_lists_of_the_longest_pages_are_parsed_once_too(rf, monkeypatch, issues):
+@pytest.mark.parametrize("issues", [50, 128])
+def test_the_nested_lists_of_pages_up_to_128_rows_are_parsed_once_whatever_the_binding(rf, monkeypatch, issues):
     from psycopg import _queries
     from rest_framework.request import Request
 
@@ -111,18 +111,19 @@ def test_the_nested_lists_of_the_longest_pages_are_parsed_once_too(rf, monkeypat
     if connection.vendor != "postgresql":
         assert connection.vendor == "sqlite"
         return
-    # The issues list's latest positions name each key twice: 256 and 512 keys (513 and 1,025
-    # parameters, 4.4 and 6.5 kB), past both of psycopg's limits. No issue needs to exist.
+    # The issues list's latest positions name each key twice: 64 and 128 keys, 129 and 257
+    # parameters, past psycopg's 50. No issue needs to exist.
     rows = [{"id": pk} for pk in range(1, issues + 1)]
     reader = IssueRows(Request(rf.get("/api/v1/issues/")))
     assert reader.latest_positions(rows) == {}
     parsed_uncached = []
-    parse = _queries._query2pg_nocache
+    for name in ("_query2pg_nocache", "_query2pg_client_nocache"):  # server-side and client-side binding
+        parse = getattr(_queries, name)
 
-    def counting(query, encoding):
-        parsed_uncached.append(len(query))
-        return parse(query, encoding)
+        def counting(query, encoding, parse=parse):
+            parsed_uncached.append(len(query))
+            return parse(query, encoding)
 
-    monkeypatch.setattr(_queries, "_query2pg_nocache", counting)
+        monkeypatch.setattr(_queries, name, counting)
     assert reader.latest_positions(rows) == {}
     assert parsed_uncached == []
