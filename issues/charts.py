@@ -14,7 +14,10 @@ import datetime
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -104,15 +107,27 @@ class StatusChart:
 
 
 def _day(value: datetime.date) -> str:
-    return _date_in(value, "DATE_FORMAT", get_language())
+    return _date_text(value, "DATE_FORMAT")
+
+
+def _date_text(value: datetime.date, format_name: str) -> str:
+    """``value`` written in ``format_name`` of the active language: the same words for every
+    issue's chart (its rounds' dates, its months), so formatted once per process and language
+    (a chart writes some 160: a third of its time)."""
+    return _date_in_language(value, format_name, get_language())
 
 
 @functools.lru_cache(maxsize=4096)
-def _date_in(value: datetime.date, format_name: str, language: str | None) -> str:
-    """``value`` written in ``format_name`` of ``language``: the same words for every issue's
-    chart (its rounds' dates, its months), formatted once per process (a chart writes some
-    160: a third of its time)."""
+def _date_in_language(value: datetime.date, format_name: str, language: str | None) -> str:
+    # ``language`` is the active one (``_date_text``): it keys what date_format() reads from it.
     return formats.date_format(value, format_name)
+
+
+@receiver(setting_changed)
+def _forget_dates(**kwargs: Any) -> None:
+    """Formats come from settings too (DATE_FORMAT, FORMAT_MODULE_PATH, the languages...):
+    a test that changes one gets dates written under it, as Django clears its own format cache."""
+    _date_in_language.cache_clear()
 
 
 class ChartWords:
@@ -126,7 +141,7 @@ class ChartWords:
     def __init__(self) -> None:
         self._bands: dict[int, str] = {}
         self._points: dict[int, str] = {}
-        self._description: str | None = None
+        self._description: tuple[tuple[int, ...], str] | None = None
 
     def band_title(self, round_: Round) -> str:
         if id(round_) not in self._bands:  # the same objects are drawn twice (pk: unsaved ones have none)
@@ -147,13 +162,14 @@ class ChartWords:
 
     def description(self, history: Sequence[StatusAssessment]) -> str:
         """Of the chart's history (the same for both variants: what is in the accepted range)."""
-        if self._description is None:
+        drawn = tuple(id(assessment) for assessment in history)
+        if self._description is None or self._description[0] != drawn:
             steps = "; ".join(
                 _("%(status)s on %(date)s") % {"status": a.get_status_display(), "date": a.display_date}
                 for a in history
             )
-            self._description = _("Status over time: %(steps)s.") % {"steps": steps}
-        return self._description
+            self._description = (drawn, _("Status over time: %(steps)s.") % {"steps": steps})
+        return self._description[1]
 
 
 def status_charts(history: Sequence[StatusAssessment], rounds: Sequence[Round]) -> list[StatusChart]:
@@ -236,7 +252,7 @@ def status_timeline(
             ticks.append(
                 Tick(
                     x=x(month),
-                    label=_date_in(month, "M", get_language()),
+                    label=_date_text(month, "M"),
                     year=str(month.year) if first or month.month == 1 else "",
                 )
             )

@@ -128,3 +128,25 @@ def test_every_coordinate_is_a_number_the_browser_can_read_in_every_language(cli
                 assert re.fullmatch(r"-?\d+(\.\d+)?", number), f'{name}="{value}" in {language}'
                 fractional += "." in number
         assert fractional, "the test data should give fractional coordinates"
+
+
+def test_the_charts_dates_follow_the_format_settings_they_are_written_in(settings):
+    # The chart keeps each date it wrote, per format and language (issues.charts); a change of
+    # the settings formats come from must not leave it writing the old words.
+    from issues.charts import status_charts
+
+    round_ = RoundFactory.build(
+        pk=1, number=6, start_date=datetime.date(2018, 1, 23), end_date=datetime.date(2018, 1, 29)
+    )
+    entry = StatusAssessmentFactory.build(pk=1, date=datetime.date(2018, 1, 29), status="far_apart")
+
+    def band_title():
+        return status_charts([entry], [round_])[0].bands[0].title
+
+    with translation.override(None):
+        settings.DATE_FORMAT = "N j, Y"
+        before = band_title()
+        settings.DATE_FORMAT = "Y-m-d"
+        after = band_title()
+    assert "Jan. 23, 2018" in before
+    assert "2018-01-23" in after and "2018-01-29" in after
