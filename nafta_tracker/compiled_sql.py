@@ -139,7 +139,7 @@ def values_by_lookups(
     prepared = []
     # A page's keys are the integers its rows were read with: they are their own parameters
     # (what to_python() and get_prep_value() would make of them), checked against the
-    # column's range only (some 2 us a key, a hundred keys a statements page, otherwise).
+    # column's range only (2 to 4 us a key, a hundred keys a statements page, otherwise).
     internal_type = field.get_internal_type()
     integers = internal_type in connection.ops.integer_field_ranges
     low, high = connection.ops.integer_field_range(internal_type) if integers else (None, None)

@@ -235,7 +235,10 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         built and compiled once per shape and number of keys (``compiled_sql``), where
         building and compiling a filtered page's forty columns over seven joins took the ORM
         1 to 2 ms a request. A key whose row is no longer visible (unpublished meanwhile) is
-        left out, as the filtered query would leave it out."""
+        left out, as the filtered query would leave it out. So a view paged by key must build
+        the same ``get_queryset()`` and ``select()`` for every request of one shape: nothing
+        from the query string (its filters belong to the FilterSet), nothing from the user but
+        whether drafts are seen."""
         pk = self.list_model()._meta.pk
         found = values_by_lookups(
             ("rows by keys", type(reader), *self._detail_shape()),
