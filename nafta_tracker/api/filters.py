@@ -31,11 +31,11 @@ class _Filters(OrderedDict):
 
     django-filter deep-copies them for every FilterSet it makes, so that setting a filter's
     ``parent`` and ``model`` touches no other request's: some 600 objects a filtered
-    statements list (choices, lazy help texts, querysets), a tenth of its time. A filter
-    copied shallowly is as separate for that; the rest of it (its arguments, its choices)
-    nothing changes after the class is made, and its form field, the one thing built from
-    them per request, is built once per class now (``FilterSet.get_form_class``). A filter
-    calling a FilterSet method gets its own link to it, to its own copy (``method``).
+    statements list (choices, lazy help texts, querysets), a tenth of its time. A shallow
+    copy is separate enough for that: nothing else in a filter (its arguments, its choices)
+    changes after the class is made, and its form field, the one thing built from them per
+    request, is now built once per class (``FilterSet.get_form_class``). A filter that calls
+    a FilterSet method is given a link of its own copy (``method``), to its own FilterSet.
     """
 
     def __deepcopy__(self, memo: dict) -> OrderedDict:
