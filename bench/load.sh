@@ -107,10 +107,23 @@ with_param() { case "$1" in *\?*) echo "$1&$uncached_param" ;; *) echo "$1?$unca
 
 failed=0
 ceiling=
+# drain: wait until gunicorn has answered what the last run left queued. wrk stops sending,
+# but the requests its 64 connections had sent still wait in gunicorn's queue: behind an
+# uncached issue page (about 8 a second) that is several seconds of work, which the next
+# run measured as its own tail (cached pages' p90 of 1.6-6.5 s against a p50 of 70-140 ms).
+drain() {
+    local took
+    for _ in $(seq 1 120); do
+        took=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$LOAD_PORT/healthz" || echo 9)
+        awk -v t="$took" 'BEGIN {exit !(t < 0.05)}' && return 0
+        sleep 0.5
+    done
+}
 # measure LABEL BASE PATH [GUNICORN_RPS]: one wrk run, one table row; sets $rps.
 measure() {
     local label=$1 base=$2 path=$3 against=${4:-}
     local out p50 p90 p99 max non2xx sockets errors percent ratio
+    drain
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" --latency "$base$path")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
