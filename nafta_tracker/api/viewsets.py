@@ -213,10 +213,15 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         reader = self.get_row_reader()
         if reader is not None:
             if shape is None:
-                rows = reader.select(queryset)
                 self.page_keys_from = queryset  # a page cut from keys reads them without the rows' joins
-                if self.page_cut() == "keys":
+                if self.page_cut() == "keys" and not queryset.query.distinct:
+                    # The page's rows are read by key (rows_by_keys, compiled once), its keys from
+                    # the filtered queryset: the rows' values() query would be built only to be
+                    # thrown away (0.5-1 ms of a filtered statements page: forty columns, seven joins).
+                    rows = queryset
                     self.page_rows_by_keys = functools.partial(self.rows_by_keys, reader, using=queryset.db)
+                else:
+                    rows = reader.select(queryset)
             else:
                 select = functools.partial(reader.select, queryset)
                 rows = CompiledPages(shape, select, by_key=self.page_cut(), using=queryset.db)
