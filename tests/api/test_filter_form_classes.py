@@ -59,3 +59,36 @@ def test_each_filterset_has_its_own_filters_and_its_method_filters_call_it():
     assert first.filters["party"].filter.method.__self__ is first
     assert second.filters["party"].filter.method.__self__ is second
     assert StatementFilterSet.base_filters["party"] not in (first.filters["party"], second.filters["party"])
+
+
+def test_requests_sharing_a_form_class_keep_their_own_values_and_errors(api):
+    # The forms of one class share its fields (nafta_tracker.api.filters._SharedFields): what
+    # one request sent, and what was wrong with it, must never show in another's answer.
+    from tests.factories import OfficialFactory, PartyFactory, StatementFactory
+
+    canada, mexico = PartyFactory(name="Canada"), PartyFactory(name="Mexico")
+    said_by_canada = StatementFactory(speaker=OfficialFactory(party=canada)).pk
+    said_by_mexico = StatementFactory(speaker=OfficialFactory(party=mexico)).pk
+
+    def answer(query):
+        response = api.get(f"/api/v1/statements/?{query}")
+        if response.status_code == 400:
+            return sorted(error["attr"] for error in response.json()["errors"])
+        assert response.status_code == 200, response.content
+        return [row["id"] for row in response.json()["results"]]
+
+    assert answer(f"party={canada.slug}") == [said_by_canada]
+    assert answer("party=atlantis&date_after=someday") == ["date_after", "party"]
+    assert answer(f"party={mexico.slug}") == [said_by_mexico]
+    assert answer("date_after=someday") == ["date_after"]
+    assert answer(f"party={canada.slug}") == [said_by_canada]
+
+
+def test_a_filter_form_of_one_request_can_be_changed_without_touching_the_next():
+    from issues.api.filters import StatementFilterSet
+    from issues.models import Statement
+
+    first, second = (StatementFilterSet({}, Statement.objects.none()).form for _ in range(2))
+    del first.fields["party"]
+    assert "party" in second.fields
+    assert "party" in StatementFilterSet({}, Statement.objects.none()).form.fields
