@@ -8,6 +8,7 @@ surfacing later as a puzzling request. ``settings.py`` is their only caller.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 
@@ -45,6 +46,20 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
     if minimum is not None and value < minimum:
         raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {raw!r}.")
+    return value
+
+
+def env_float(name: str, default: float) -> float:
+    """Read a number such as ``1.1`` (finite); unset or empty gives the default."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number such as 1.1; got {raw!r}.") from None
+    if not math.isfinite(value):
+        raise ImproperlyConfigured(f"{name} must be a finite number; got {raw!r}.")
     return value
 
 
