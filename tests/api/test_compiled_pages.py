@@ -48,6 +48,16 @@ def served(monkeypatch, settings) -> dict[str, list]:
     compiled_sql.forget()
 
 
+def _counting(method, calls: list):
+    """``method``, noting each call in ``calls``."""
+
+    def counted(view):
+        calls.append(view)
+        return method(view)
+
+    return counted
+
+
 def _built_by_the_orm(shape, field, values, build, *, using):
     return list(build(list(values)))
 
@@ -80,8 +90,12 @@ def test_each_page_is_built_once_and_answers_as_the_orm_built_page(api, nafta, s
             served["pages"].clear()
             first = api.get(url, HTTP_ACCEPT_LANGUAGE=language)
             compiled = len(served["compiled"])
-            again = api.get(url, HTTP_ACCEPT_LANGUAGE=language)
+            with monkeypatch.context() as patch:  # nor is its queryset built again, to be left unread
+                built: list = []
+                patch.setattr(viewset, "get_queryset", _counting(viewset.get_queryset, built))
+                again = api.get(url, HTTP_ACCEPT_LANGUAGE=language)
             assert len(served["compiled"]) == compiled, f"{url} was built again"
+            assert built == [], f"{url}: its queryset was built again"
             shape, same = served["pages"]  # both answered from one shape, the second without a build
             assert shape == same and shape[0][2] == language, url
             assert _compiled_page(shape) is not None, f"{url}: compiling failed, so every request builds"
