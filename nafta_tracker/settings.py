@@ -191,7 +191,9 @@ def _prepare_statements(database: dict) -> None:
 # joins) hashed all 2,000 sources and 1,000 officials: 0.89 ms, against 0.44 ms with index
 # lookups at 1.1, the usual value for SSDs and for data that fits in memory (the generic plan
 # PostgreSQL keeps for the prepared statement, 100,000 statements). DJANGO_DB_RANDOM_PAGE_COST
-# sets it (1.1 unless told otherwise); -1 sends none, like DJANGO_DB_PARALLEL_WORKERS.
+# sets it (1.1 unless told otherwise); -1 sends none, like DJANGO_DB_PARALLEL_WORKERS. Where
+# that one is -1 (behind PgBouncer, which refuses startup options) and this one unset, none
+# is sent either: a deployment set up before this option existed keeps connecting.
 def _session_settings(database: dict) -> None:
     if database["ENGINE"] != "django.db.backends.postgresql":
         return
@@ -201,11 +203,11 @@ def _session_settings(database: dict) -> None:
         raise ImproperlyConfigured(f"DJANGO_DB_PARALLEL_WORKERS must be at most 1024; got {workers}.")
     if workers >= 0:
         sent.append(f"-c max_parallel_workers_per_gather={workers}")
-    page_cost = env_float("DJANGO_DB_RANDOM_PAGE_COST", 1.1)
+    page_cost = env_float("DJANGO_DB_RANDOM_PAGE_COST", 1.1 if workers >= 0 else -1)
     if page_cost != -1:
         if page_cost < 0:  # PostgreSQL refuses it, and every connection would fail
             raise ImproperlyConfigured(f"DJANGO_DB_RANDOM_PAGE_COST must be 0 or more, or -1; got {page_cost}.")
-        sent.append(f"-c random_page_cost={page_cost:g}")
+        sent.append(f"-c random_page_cost={page_cost!r}")
     if sent:
         options = database.setdefault("OPTIONS", {})
         given = options.get("options", "")  # a DATABASE_URL's own ?options= are kept

@@ -122,18 +122,25 @@ def test_postgresql_connections_price_random_reads_as_memory_does_unless_told_ot
     # whole tables instead of looking 50 rows up in their indexes (0.89 ms against 0.44).
     from nafta_tracker.settings import _session_settings
 
-    monkeypatch.setenv("DJANGO_DB_PARALLEL_WORKERS", "-1")
+    monkeypatch.delenv("DJANGO_DB_PARALLEL_WORKERS", raising=False)
     monkeypatch.delenv("DJANGO_DB_RANDOM_PAGE_COST", raising=False)
-    assert _configured(_session_settings)["OPTIONS"]["options"] == "-c random_page_cost=1.1"
-    monkeypatch.delenv("DJANGO_DB_PARALLEL_WORKERS")
     assert _configured(_session_settings, options="-c search_path=public")["OPTIONS"]["options"] == (
         "-c search_path=public -c max_parallel_workers_per_gather=0 -c random_page_cost=1.1"
     )
+    monkeypatch.setenv("DJANGO_DB_PARALLEL_WORKERS", "2")
+    assert _configured(_session_settings)["OPTIONS"]["options"] == (
+        "-c max_parallel_workers_per_gather=2 -c random_page_cost=1.1"
+    )
 
+    # Behind PgBouncer, as above: a deployment that already sends no startup option (the
+    # workers' -1) keeps sending none, unless told to send this one.
     monkeypatch.setenv("DJANGO_DB_PARALLEL_WORKERS", "-1")
+    assert "OPTIONS" not in _configured(_session_settings)
     monkeypatch.setenv("DJANGO_DB_RANDOM_PAGE_COST", "4")
-    assert _configured(_session_settings)["OPTIONS"]["options"] == "-c random_page_cost=4"
-    monkeypatch.setenv("DJANGO_DB_RANDOM_PAGE_COST", "-1")  # behind PgBouncer, as above
+    assert _configured(_session_settings)["OPTIONS"]["options"] == "-c random_page_cost=4.0"
+    monkeypatch.setenv("DJANGO_DB_RANDOM_PAGE_COST", "1.0000001")  # sent as given, not rounded
+    assert _configured(_session_settings)["OPTIONS"]["options"] == "-c random_page_cost=1.0000001"
+    monkeypatch.setenv("DJANGO_DB_RANDOM_PAGE_COST", "-1")
     assert "OPTIONS" not in _configured(_session_settings)
 
     for bad, message in (("-2", "0 or more"), ("cheap", "a number"), ("inf", "finite"), ("nan", "finite")):
