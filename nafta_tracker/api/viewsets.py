@@ -187,7 +187,7 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             # timestamp shows: its rows are counted, and the count is in the ETag.
             queryset = self.filter_queryset(self.get_queryset())
             rows, last = version_of(queryset, tables=(queryset.model, *self.list_version_tables), public=public)
-            listed = ListedRows(lambda: queryset, None, queryset.db)  # a feed is never compiled
+            listed = ListedRows(functools.partial(_given, queryset), None, queryset.db)  # a feed is never compiled
             self.known_count = rows
             if check_page is not None:
                 check_page(request, self, rows)  # a bad page is a 400, never a 304
@@ -239,14 +239,16 @@ class ConditionalReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     def listed_rows(self) -> ListedRows:
         """This list request's rows: its filtered queryset, and its compiled page shape if it has one.
 
-        A compiled page's query and count are built once per shape (``compiled_sql``), so its
-        queryset is built only the first time either is: building it on every request only to
-        leave it unread cost the issues list 1.2 ms (its status and last-change annotations).
+        A compiled page's query and count are built once per shape (``compiled_sql``: per
+        connection and page, per process for the count), so its queryset is built only when
+        one of them is (or when the count is not cached): building it on every request only
+        to leave it unread cost the issues list 1.2 ms (its status and last-change annotations).
+        Any other list's queryset is built here, and its filters validated (a 400 for a bad one).
         """
         shape = self.compiled_page_shape()
         if shape is None:
             queryset = self.filter_queryset(self.get_queryset())
-            return ListedRows(lambda: queryset, None, queryset.db)
+            return ListedRows(functools.partial(_given, queryset), None, queryset.db)
         # No filter to apply (compiled_page_shape), so the database is the model's, as the queryset's would be.
         build = functools.cache(lambda: self.filter_queryset(self.get_queryset()))
         return ListedRows(build, shape, router.db_for_read(self.list_model()))
@@ -421,12 +423,17 @@ logger = logging.getLogger(__name__)
 COUNT_CACHE_SECONDS = 24 * 3600
 
 
+def _given(queryset: models.QuerySet) -> models.QuerySet:
+    return queryset
+
+
 @dataclasses.dataclass(frozen=True)
 class ListedRows:
     """A list request's rows (``ConditionalReadOnlyViewSet.listed_rows``).
 
-    ``queryset()``: the filtered queryset, built on the first call; ``shape``: the compiled
-    page shape (``compiled_page_shape``), or None; ``using``: the database it reads.
+    ``queryset()``: the filtered queryset (a compiled page's is built on the first call);
+    ``shape``: the compiled page shape (``compiled_page_shape``), or None; ``using``: the
+    database it reads.
     """
 
     queryset: Callable[[], models.QuerySet]
