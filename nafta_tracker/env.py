@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -35,31 +37,35 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}.")
 
 
-def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
-    """Read a whole number, at least ``minimum`` when one is given; unset or empty gives the default."""
+def _number(name: str, parse: Callable[[str], Any], what: str) -> Any:
+    """``parse`` of the variable's value, None when it is unset or empty; a value ``parse``
+    refuses is a startup error saying it must be ``what``."""
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
-        return default
+        return None
     try:
-        value = int(raw)
+        return parse(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
+        raise ImproperlyConfigured(f"{name} must be {what}; got {raw!r}.") from None
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    """Read a whole number, at least ``minimum`` when one is given; unset or empty gives the default."""
+    value = _number(name, int, "a whole number")
+    if value is None:
+        return default
     if minimum is not None and value < minimum:
-        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {raw!r}.")
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {os.environ[name]!r}.")
     return value
 
 
 def env_float(name: str, default: float) -> float:
     """Read a number such as ``1.1`` (finite); unset or empty gives the default."""
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
+    value = _number(name, float, "a number such as 1.1")
+    if value is None:
         return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a number such as 1.1; got {raw!r}.") from None
     if not math.isfinite(value):
-        raise ImproperlyConfigured(f"{name} must be a finite number; got {raw!r}.")
+        raise ImproperlyConfigured(f"{name} must be a finite number; got {os.environ[name]!r}.")
     return value
 
 
