@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.db.backends.signals import connection_created
 
 from issues.models import Source, Statement
 from nafta_tracker import compiled_sql
@@ -155,3 +156,35 @@ def test_building_a_shape_counts_no_query(api, nafta, built, django_assert_num_q
     with django_assert_num_queries(4):  # ETag, the row, its issues, its translations
         api.get(f"/api/v1/statements/{pk}/")
     assert built == ["compiled"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_detail_first_asked_on_a_new_connection_is_compiled(api, monkeypatch, settings):
+    """Opening a connection may run queries of its own (django.contrib.postgres looks up the hstore
+    type on the process's first one): they must not be taken for the build's, or the shape stays
+    uncompiled and every later request builds its query with the ORM."""
+    if connection.vendor != "postgresql":
+        assert connection.vendor == "sqlite"  # the test's in-memory database cannot be closed and opened again
+        return
+    settings.RESPONSE_CACHE_SECONDS = 0
+    compiled_sql.forget()
+    url = f"/api/v1/statements/{StatementFactory().pk}/"
+
+    def query_on_connect(sender, connection, **kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+
+    connection.close()
+    connection_created.connect(query_on_connect)
+    try:
+        first = api.get(url)
+    finally:
+        connection_created.disconnect(query_on_connect)
+    built = []
+    original = viewsets.version_of
+    monkeypatch.setattr(viewsets, "version_of", lambda *args, **kwargs: built.append(1) or original(*args, **kwargs))
+    second = api.get(url)
+    assert first.status_code == second.status_code == 200
+    assert first["ETag"] == second["ETag"]
+    assert built == [], "the second request ran the ORM-built query: the shape was not compiled"
+    compiled_sql.forget()
