@@ -214,8 +214,16 @@ def _session_settings(database: dict) -> None:
         options["options"] = " ".join([given, *sent]).strip()
 
 
+def _check_health_by_socket(database: dict) -> None:
+    # PostgreSQL: kept connections are checked on their socket at each request's start, without
+    # Django's SELECT 1 round trip before each request's first query (nafta_tracker.psycopg_tuning).
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database["CONN_HEALTH_CHECKS"] = False
+
+
 _prepare_statements(DATABASES["default"])
 _session_settings(DATABASES["default"])
+_check_health_by_socket(DATABASES["default"])
 
 # Optional read replica. Public GET requests read rounds/issues data from it; writes,
 # the admin, every non-GET request, accounts and sessions, and any read after a write in
@@ -230,6 +238,7 @@ if _replica_url:
         raise ImproperlyConfigured(f"DATABASE_REPLICA_URL is not a database URL Django understands: {exc}") from None
     _prepare_statements(DATABASES["replica"])
     _session_settings(DATABASES["replica"])
+    _check_health_by_socket(DATABASES["replica"])
     # Reads only; the test run uses the primary for it.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["nafta_tracker.db_routing.PrimaryReplicaRouter"]

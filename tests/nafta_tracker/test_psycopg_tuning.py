@@ -127,3 +127,46 @@ def test_the_nested_lists_of_pages_up_to_128_rows_are_parsed_once_whatever_the_b
         monkeypatch.setattr(_queries, name, counting)
     assert reader.latest_positions(rows) == {}
     assert parsed_uncached == []
+
+
+def _wait_until_readable(raw, seconds: float = 5.0) -> None:
+    import select
+
+    poller = select.poll()
+    poller.register(raw.fileno(), select.POLLIN)
+    assert poller.poll(int(seconds * 1000)), "the server did not close the connection"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_after_the_server_closed_the_kept_connection_connects_again(client):
+    """A restart, a failover or pg_terminate_backend closes the connection a worker kept: the next
+    request must open a new one (Django's SELECT 1 check is off on PostgreSQL; the socket says it)."""
+    if connection.vendor != "postgresql":
+        assert connection.vendor == "sqlite"  # no connection is kept between requests
+        return
+    import psycopg
+
+    connection.ensure_connection()
+    killed = connection.connection.info.backend_pid
+    assert not connection.health_check_enabled
+    with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [killed])
+    _wait_until_readable(connection.connection)
+    response = client.get("/api/v1/issues/")
+    assert response.status_code == 200
+    assert connection.connection.info.backend_pid != killed
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_quiet_kept_connection_costs_no_select_1(client, monkeypatch):
+    if connection.vendor != "postgresql":
+        assert connection.vendor == "sqlite"
+        return
+    connection.ensure_connection()
+    kept = connection.connection.info.backend_pid
+    checks = []
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(1) or True)
+    connection.health_check_done = False  # as each request's start leaves it (the test client skips that)
+    assert client.get("/api/v1/issues/").status_code == 200
+    assert checks == []
+    assert connection.connection.info.backend_pid == kept
