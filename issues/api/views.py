@@ -131,6 +131,9 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     filterset_class = filters.IssueFilterSet
     row_reader_class = rows.IssueRows
     compiled_pages = True  # its list query reads only the language and the page
+    # A filtered page's keys first, then its rows by a query compiled once (rows_by_keys): the rows'
+    # query, with its status subqueries, was built and planned again on every filtered request.
+    page_by_key = "when filtered"
     detail_row_reader_class = rows.IssueDetailRows
     csv_row_reader_class = rows.IssueCSVRows
     feed_key = ("last_change", "id")  # last_change: the issue's, its status history's or its positions'
@@ -139,7 +142,9 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     detail_version_tables = (StatusAssessment, Position, Party, Round, Source, Negotiation)
 
     def get_queryset(self):
-        issues = Issue.objects.with_current_status().with_last_change()
+        # By title, then id: a total order, so that a page holds the same issues however it is cut
+        # (two issues of one title could otherwise swap between pages), and one page_by_key needs.
+        issues = Issue.objects.with_current_status().with_last_change().order_by("title", "id")
         if self.answers_from_rows():
             return issues  # the readers load positions, history and relations themselves
         issues = issues.select_related("outcome_source", "negotiation", "continues")

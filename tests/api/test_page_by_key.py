@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from nafta_tracker.api.viewsets import ConditionalReadOnlyViewSet
 from nafta_tracker.site.api_urls import router
+from rounds.models import Party
 from tests.factories import IssueFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ BY_KEY = [
 def test_the_positions_and_the_filtered_statements_are_paged_by_key():
     ways = {prefix: viewset.page_by_key for prefix, viewset in BY_KEY}
     assert ways["positions"] is True
-    assert ways["statements"] == "when filtered"
+    assert ways["statements"] == ways["issues"] == "when filtered"
 
 
 def _pages(count: int) -> list[tuple[int, int]]:
@@ -43,7 +44,8 @@ def _filters(query: str) -> bool:
 
 def _cuts(sent: list[dict], table: str) -> tuple[int, int]:
     """How many page queries cut by a subquery, and how many keys' queries of their own, were sent."""
-    subquery = sum(f'"{table}"."id" IN (SELECT' in sql["sql"] for sql in sent)
+    # The cut's subquery reads the rows' own keys (a filter's may read others: an issue's positions).
+    subquery = sum(f'"{table}"."id" IN (SELECT U0."id"' in sql["sql"] for sql in sent)
     keys = sum(sql["sql"].startswith(f'SELECT "{table}"."id" AS "pk" FROM') for sql in sent)
     return subquery, keys
 
@@ -56,6 +58,10 @@ def test_every_page_is_the_page_cut_the_usual_way(api, editor_api, nafta, settin
     PositionFactory(issue=first.issue, party=first.party, date=first.date, summary="Tie two")
     PositionFactory(issue=first.issue, party=first.party, date=first.date, state="draft", published_at=None)
     unheard = IssueFactory(slug="unheard")
+    # Two issues of one title, both on Canada's list: only the id orders them.
+    canada = Party.objects.get(slug="canada")
+    for twin in (IssueFactory(title="Twin title"), IssueFactory(title="Twin title")):
+        PositionFactory(issue=twin, party=canada)
     compared = 0
     for client in (api, editor_api):
         count = client.get(f"/api/v1/{prefix}/").json()["count"]
@@ -64,12 +70,13 @@ def test_every_page_is_the_page_cut_the_usual_way(api, editor_api, nafta, settin
         filtered = client.get(f"/api/v1/{prefix}/?party=canada").json()["count"]
         queries += [f"?page_size={size}&party=canada&page={page}" for size, page in _pages(filtered)]
         queries += ["?page_size=3&party=canada&format=csv", "?party=canada&format=api&page=last"]
-        queries += [f"?issue={unheard.slug}"]  # an empty list
+        empty = "?q=nothing-matches-this" if prefix == "issues" else f"?issue={unheard.slug}"
+        queries += [empty]  # an empty list
         for query in queries:
             url = f"/api/v1/{prefix}/{query}"
             with CaptureQueriesContext(connection) as sent:
                 by_key = client.get(url)
-            cut = 0 if "issue=" in query else 1  # an empty page runs no page query
+            cut = 0 if query == empty else 1  # an empty page runs no page query
             if viewset.page_by_key is True:
                 expected = (cut, 0)
             else:
@@ -84,7 +91,7 @@ def test_every_page_is_the_page_cut_the_usual_way(api, editor_api, nafta, settin
             else:
                 assert by_key.content == reference.content, url
             compared += 1
-    assert compared > 40
+    assert compared > 35
 
 
 def test_a_filtered_statements_keys_query_joins_only_what_its_filter_needs(api, nafta, settings):
