@@ -44,9 +44,14 @@ connection says so on its socket (a FATAL message, then the end of the stream), 
 with nothing to read is a connection the server has not closed, with no message sent; one
 with something to read (or a connection psycopg already knows is broken) gets Django's own
 check, ``SELECT 1``, and is closed if that fails, so the request's first query opens a new
-one. What neither check can see sooner is a server gone without a word (a host powered
-off): then ``SELECT 1`` waits for TCP's timeout as the first query would. Django's check is
-turned off on PostgreSQL in settings.py; SQLite keeps no connection between requests.
+one. A connection that ends without a word on its socket (a NAT or a firewall forgetting
+an idle flow, a host powered off) is found by TCP keepalives, which settings.py asks libpq
+for on PostgreSQL connections: after 30 s idle, a probe every 10 s, given up after three,
+when the kernel marks the socket in error and this check sees it. The probes also keep a
+middlebox from forgetting a flow that is still wanted. What is left: a flow dropped since
+the last probe, whose first query fails (one request) where ``SELECT 1`` would have met
+the reset and reconnected. Django's check is turned off on PostgreSQL in settings.py, where
+``select.poll`` exists (not on Windows); SQLite keeps no connection between requests.
 """
 
 from __future__ import annotations
@@ -143,6 +148,8 @@ def server_closed(raw: Any) -> bool:
 def close_dead_connections(**kwargs: Any) -> None:
     """At a request's start, close each kept PostgreSQL connection the server has closed
     (see the module docstring): its first query then connects again instead of failing."""
+    if not hasattr(select, "poll"):
+        return  # Django's own check stays on there (settings.py)
     for connection in connections.all(initialized_only=True):
         if connection.vendor != "postgresql" or connection.connection is None or connection.health_check_enabled:
             continue  # Django checks it itself (CONN_HEALTH_CHECKS), or there is nothing to check

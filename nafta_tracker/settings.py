@@ -16,6 +16,7 @@ import base64
 import datetime
 import hashlib
 import os
+import select
 from pathlib import Path
 
 import dj_database_url
@@ -216,9 +217,21 @@ def _session_settings(database: dict) -> None:
 
 def _check_health_by_socket(database: dict) -> None:
     # PostgreSQL: kept connections are checked on their socket at each request's start, without
-    # Django's SELECT 1 round trip before each request's first query (nafta_tracker.psycopg_tuning).
-    if database["ENGINE"] == "django.db.backends.postgresql":
-        database["CONN_HEALTH_CHECKS"] = False
+    # Django's SELECT 1 round trip before each request's first query (nafta_tracker.psycopg_tuning),
+    # and TCP keepalives mark a connection dropped without a word (a NAT forgetting an idle flow)
+    # on that socket. libpq options, sent to no server: PgBouncer is fine with them. A
+    # DATABASE_URL's own (?keepalives_idle=...) win.
+    if database["ENGINE"] != "django.db.backends.postgresql" or not hasattr(select, "poll"):
+        return
+    database["CONN_HEALTH_CHECKS"] = False
+    options = database.setdefault("OPTIONS", {})
+    for name, value in (
+        ("keepalives", 1),
+        ("keepalives_idle", 30),
+        ("keepalives_interval", 10),
+        ("keepalives_count", 3),
+    ):
+        options.setdefault(name, value)
 
 
 _prepare_statements(DATABASES["default"])

@@ -170,3 +170,40 @@ def test_a_quiet_kept_connection_costs_no_select_1(client, monkeypatch):
     assert client.get("/api/v1/issues/").status_code == 200
     assert checks == []
     assert connection.connection.info.backend_pid == kept
+
+
+def test_postgresql_kept_connections_are_checked_on_their_socket_with_tcp_keepalives():
+    """Django's SELECT 1 off, TCP keepalives on (they mark a flow a NAT dropped without a word);
+    a DATABASE_URL's own keepalive options kept; SQLite left as it was."""
+    from nafta_tracker.settings import _check_health_by_socket
+
+    postgresql = {"ENGINE": "django.db.backends.postgresql", "CONN_HEALTH_CHECKS": True, "OPTIONS": {}}
+    _check_health_by_socket(postgresql)
+    assert postgresql["CONN_HEALTH_CHECKS"] is False
+    assert postgresql["OPTIONS"] == {
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+    }
+    own = {"ENGINE": "django.db.backends.postgresql", "OPTIONS": {"keepalives_idle": "120"}}
+    _check_health_by_socket(own)
+    assert own["OPTIONS"]["keepalives_idle"] == "120"
+    sqlite = {"ENGINE": "django.db.backends.sqlite3", "CONN_HEALTH_CHECKS": True, "OPTIONS": {}}
+    _check_health_by_socket(sqlite)
+    assert sqlite == {"ENGINE": "django.db.backends.sqlite3", "CONN_HEALTH_CHECKS": True, "OPTIONS": {}}
+
+
+def test_this_postgresql_connection_sends_tcp_keepalives():
+    if connection.vendor != "postgresql":
+        assert connection.vendor == "sqlite"
+        return
+    import socket
+
+    connection.ensure_connection()
+    kept = socket.socket(fileno=connection.connection.fileno())
+    try:
+        assert kept.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 1
+        assert kept.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE) == 30
+    finally:
+        kept.detach()  # the socket is psycopg's: leave it open
