@@ -200,8 +200,9 @@ def _keys_of_sql(sql: str) -> frozenset[str]:
     Kept per text: a view sends the same few texts on every request (compiled queries are
     the very same strings, whose hash Python keeps), and searching one for some thirty
     table names took 5 to 70 us, up to 0.3 ms a request for a list of six queries. The
-    texts are bounded too: parameters travel apart, and ``IN`` lists are padded to powers
-    of two (``compiled_sql``); the least recently used are let go beyond the bound.
+    texts repeat: parameters travel apart, and the API's compiled queries pad their ``IN``
+    lists to powers of two. Others do not (a prefetch's ``IN`` list of any length, on pages
+    and in the browsable API): the least recently used texts are let go beyond the bound.
     """
     keys = _table_keys()
     return frozenset(keys[match[1:-1]] for match in _table_pattern().findall(sql))

@@ -159,7 +159,7 @@ def test_building_a_shape_counts_no_query(api, nafta, built, django_assert_num_q
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_detail_first_asked_on_a_new_connection_is_compiled(api, monkeypatch, settings):
+def test_a_detail_first_asked_on_a_new_connection_is_compiled(api, monkeypatch, settings, request):
     """Opening a connection may run queries of its own (django.contrib.postgres looks up the hstore
     type on the process's first one): they must not be taken for the build's, or the shape stays
     uncompiled and every later request builds its query with the ORM."""
@@ -168,6 +168,7 @@ def test_a_detail_first_asked_on_a_new_connection_is_compiled(api, monkeypatch, 
         return
     settings.RESPONSE_CACHE_SECONDS = 0
     compiled_sql.forget()
+    request.addfinalizer(compiled_sql.forget)  # an uncompiled shape left behind would slow later tests
     url = f"/api/v1/statements/{StatementFactory().pk}/"
 
     def query_on_connect(sender, connection, **kwargs):
@@ -187,4 +188,3 @@ def test_a_detail_first_asked_on_a_new_connection_is_compiled(api, monkeypatch, 
     assert first.status_code == second.status_code == 200
     assert first["ETag"] == second["ETag"]
     assert built == [], "the second request ran the ORM-built query: the shape was not compiled"
-    compiled_sql.forget()

@@ -2,7 +2,7 @@
 it did not: the same rows, in the same order, on every page, for every filter and format.
 
 Two ways (``CountedPaginator``): in one query, with the keys in a subquery (positions, always),
-or with a query of their own first (statements, when the request filters)."""
+or with a query of their own first (statements and issues, when the request filters)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ BY_KEY = [
 ]
 
 
-def test_the_positions_and_the_filtered_statements_are_paged_by_key():
+def test_the_positions_and_the_filtered_statements_and_issues_are_paged_by_key():
     ways = {prefix: viewset.page_by_key for prefix, viewset in BY_KEY}
     assert ways["positions"] is True
     assert ways["statements"] == ways["issues"] == "when filtered"
@@ -91,7 +91,7 @@ def test_every_page_is_the_page_cut_the_usual_way(api, editor_api, nafta, settin
             else:
                 assert by_key.content == reference.content, url
             compared += 1
-    assert compared > 35
+    assert compared > (35 if prefix == "issues" else 40)  # fewer issues than statements or positions
 
 
 def test_a_filtered_statements_keys_query_joins_only_what_its_filter_needs(api, nafta, settings):
