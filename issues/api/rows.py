@@ -248,21 +248,29 @@ class IssueRows:
         self.not_assessed = gettext("Not yet assessed")  # Issue.current_status_label's words
 
     def select(self, queryset: models.QuerySet) -> models.QuerySet:
+        """The columns of ``queryset``'s issues that the output shows, their status and last change
+        annotated here: the view's queryset does not carry them, so that a filtered page's keys are
+        read, and its count made, without building them (2 to 3 ms a request)."""
         language = content_language()
-        return queryset.prefetch_related(None).values(
-            "id",
-            "slug",
-            "negotiation__slug",
-            *columns("", ["title", "kind", "description", "outcome_note"], Issue, language),
-            *IssueSummary.columns("continues__"),
-            "current_status_code",
-            "status_changed_on",
-            "outcome_status",
-            "outcome_date",
-            "outcome_date_precision",
-            "outcome_reference",
-            *SourceSummary.columns("outcome_source__"),
-            "last_change",
+        return (
+            queryset.with_current_status()
+            .with_last_change()
+            .prefetch_related(None)
+            .values(
+                "id",
+                "slug",
+                "negotiation__slug",
+                *columns("", ["title", "kind", "description", "outcome_note"], Issue, language),
+                *IssueSummary.columns("continues__"),
+                "current_status_code",
+                "status_changed_on",
+                "outcome_status",
+                "outcome_date",
+                "outcome_date_precision",
+                "outcome_reference",
+                *SourceSummary.columns("outcome_source__"),
+                "last_change",
+            )
         )
 
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -619,14 +627,19 @@ class IssueCSVRows:
         self.not_assessed = gettext("Not yet assessed")  # Issue.current_status_label's words
 
     def select(self, queryset: models.QuerySet) -> models.QuerySet:
-        return queryset.prefetch_related(None).values(
-            "id",
-            "slug",
-            *columns("", ["title"], Issue, content_language()),
-            "kind",
-            "current_status_code",
-            "status_changed_on",
-            "last_change",
+        return (
+            queryset.with_current_status()
+            .with_last_change()
+            .prefetch_related(None)
+            .values(
+                "id",
+                "slug",
+                *columns("", ["title"], Issue, content_language()),
+                "kind",
+                "current_status_code",
+                "status_changed_on",
+                "last_change",
+            )
         )
 
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -144,9 +144,13 @@ class IssueViewSet(CSVMixin, ConditionalReadOnlyViewSet):
     def get_queryset(self):
         # By title, then id: a total order, so that a page holds the same issues however it is cut
         # (two issues of one title could otherwise swap between pages), and one page_by_key needs.
-        issues = Issue.objects.with_current_status().with_last_change().order_by("title", "id")
+        issues = Issue.objects.order_by("title", "id")
         if self.answers_from_rows():
-            return issues  # the readers load positions, history and relations themselves
+            # The readers annotate status and last change in their select(), and load positions,
+            # history and relations themselves; filters annotate what they read (with_status,
+            # changed_since). A filtered page's keys and its count are read without them.
+            return issues
+        issues = issues.with_current_status().with_last_change()
         issues = issues.select_related("outcome_source", "negotiation", "continues")
         if self.action == "retrieve":
             return issues.with_latest_positions().with_published_history().prefetch_related("related", "continued_by")
