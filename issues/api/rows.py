@@ -231,6 +231,12 @@ class PositionRows:
         return out
 
 
+def annotated_issues(queryset: models.QuerySet) -> models.QuerySet:
+    """Issues with their current status and last change, without prefetches: what the issue
+    readers select from (the view's queryset carries neither annotation, see ``IssueRows.select``)."""
+    return queryset.with_current_status().with_last_change().prefetch_related(None)
+
+
 class IssueRows:
     """``IssueSerializer``'s output for a page of issues: one query for the page (status and last
     change as its annotations), one for each party's latest position, as ``with_latest_positions()``."""
@@ -252,25 +258,20 @@ class IssueRows:
         annotated here: the view's queryset does not carry them, so that a filtered page's keys are
         read, and its count made, without building them (2 to 3 ms a request)."""
         language = content_language()
-        return (
-            queryset.with_current_status()
-            .with_last_change()
-            .prefetch_related(None)
-            .values(
-                "id",
-                "slug",
-                "negotiation__slug",
-                *columns("", ["title", "kind", "description", "outcome_note"], Issue, language),
-                *IssueSummary.columns("continues__"),
-                "current_status_code",
-                "status_changed_on",
-                "outcome_status",
-                "outcome_date",
-                "outcome_date_precision",
-                "outcome_reference",
-                *SourceSummary.columns("outcome_source__"),
-                "last_change",
-            )
+        return annotated_issues(queryset).values(
+            "id",
+            "slug",
+            "negotiation__slug",
+            *columns("", ["title", "kind", "description", "outcome_note"], Issue, language),
+            *IssueSummary.columns("continues__"),
+            "current_status_code",
+            "status_changed_on",
+            "outcome_status",
+            "outcome_date",
+            "outcome_date_precision",
+            "outcome_reference",
+            *SourceSummary.columns("outcome_source__"),
+            "last_change",
         )
 
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -627,19 +628,14 @@ class IssueCSVRows:
         self.not_assessed = gettext("Not yet assessed")  # Issue.current_status_label's words
 
     def select(self, queryset: models.QuerySet) -> models.QuerySet:
-        return (
-            queryset.with_current_status()
-            .with_last_change()
-            .prefetch_related(None)
-            .values(
-                "id",
-                "slug",
-                *columns("", ["title"], Issue, content_language()),
-                "kind",
-                "current_status_code",
-                "status_changed_on",
-                "last_change",
-            )
+        return annotated_issues(queryset).values(
+            "id",
+            "slug",
+            *columns("", ["title"], Issue, content_language()),
+            "kind",
+            "current_status_code",
+            "status_changed_on",
+            "last_change",
         )
 
     def represent(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
